@@ -1,0 +1,66 @@
+#include "atomic_outputs.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+bool AtomicOutputs::add(const QString& label, const QString& path) {
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists()) {
+        error_ = label + ": cannot write '" + path + "': the folder '" +
+                 info.absolutePath() + "' does not exist";
+        return false;
+    }
+    if (info.isDir()) {
+        error_ = label + ": cannot write '" + path + "': it is a folder";
+        return false;
+    }
+    auto file = std::make_unique<QSaveFile>(path);
+    if (!file->open(QIODevice::WriteOnly)) {
+        error_ = label + ": cannot write '" + path + "': " + file->errorString();
+        return false;
+    }
+    outputs_.push_back({label, std::move(file)});
+    return true;
+}
+
+AtomicOutputs::Output* AtomicOutputs::find(const QString& label) {
+    for (auto& output : outputs_)
+        if (output.label == label)
+            return &output;
+    return nullptr;
+}
+
+bool AtomicOutputs::write(const QString& label, const std::function<bool(const Writer&)>& fill) {
+    Output* output = find(label);
+    if (!output)
+        return true;
+    QSaveFile& file = *output->file;
+    const bool ok = fill([&file](const char* data, qint64 size) {
+        return file.write(data, size) == size;
+    });
+    if (!ok) {
+        error_ = label + ": cannot write '" + file.fileName() + "': " + file.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool AtomicOutputs::commit() {
+    for (auto& output : outputs_) {
+        if (!output.file->commit()) {
+            error_ = output.label + ": cannot write '" + output.file->fileName() +
+                     "': " + output.file->errorString();
+            discard();
+            return false;
+        }
+    }
+    outputs_.clear();
+    return true;
+}
+
+void AtomicOutputs::discard() {
+    for (auto& output : outputs_)
+        if (output.file->isOpen())
+            output.file->cancelWriting();
+    outputs_.clear();
+}

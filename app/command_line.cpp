@@ -1,0 +1,158 @@
+#include "command_line.h"
+
+#include "invalid_input.h"
+#include "number_format.h"
+#include "parameter_file.h"
+#include "preset_library.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QHash>
+
+using izh::InvalidInput;
+
+namespace {
+
+double parseValue(const QString& field, const QString& text) {
+    const auto value = izh::parseNumber(text.toStdString());
+    if (!value)
+        throw InvalidInput(field.toStdString(), "'" + text.toStdString() + "' is not a number");
+    izh::requireFinite(field.toStdString(), *value);
+    return *value;
+}
+
+void applyParameterFile(Invocation& invocation, const QString& path) {
+    QFile file(path);
+    if (!file.exists())
+        throw InvalidInput("params", "no such file '" + path.toStdString() + "'");
+    if (!file.open(QIODevice::ReadOnly))
+        throw InvalidInput("params", "cannot read '" + path.toStdString() +
+                                         "': " + file.errorString().toStdString());
+    const QByteArray text = file.read(izh::kMaxParameterFileBytes + 1);
+    auto contents = izh::parseParameterFile(std::string_view(text.constData(), text.size()),
+                                            invocation.request);
+    invocation.request = contents.request;
+    for (const auto& warning : contents.warnings)
+        invocation.warnings << QString::fromStdString(path.toStdString() + ": " + warning);
+}
+
+void applySet(Invocation& invocation, const QString& assignment) {
+    const qsizetype eq = assignment.indexOf('=');
+    if (eq <= 0)
+        throw InvalidInput("set", "expected NAME=VALUE, got '" + assignment.toStdString() + "'");
+    const QString name = assignment.left(eq).trimmed();
+    if (!izh::SimulationRequest::isSettableName(name.toStdString()))
+        throw InvalidInput(name.toStdString(),
+                           "unknown parameter (a, b, c, d, vpeak, p2, p1, p0, vb, e, v0, u0, I, "
+                           "duration, dt, rtol, atol)");
+    invocation.request.set(name.toStdString(), parseValue(name, assignment.mid(eq + 1)));
+}
+
+} // namespace
+
+Invocation parseCommandLine(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        "Izhikevich Explorer: the Izhikevich (2003) spiking neuron, live.\n"
+        "With no mode option it opens the explorer window.");
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption listPresets("list-presets", "List the presets: ID<TAB>title.");
+    const QCommandLineOption simulate("simulate", "Run one simulation headlessly.");
+    const QCommandLineOption preset("preset", "Start from preset ID.", "ID");
+    const QCommandLineOption params("params", "Read a parameter file (JSON).", "FILE");
+    const QCommandLineOption set("set", "Set a parameter (repeatable): a, b, c, d, vpeak, p2, "
+                                        "p1, p0, vb, e, v0, u0, I (primary amplitude).",
+                                 "NAME=VALUE");
+    const QCommandLineOption duration("duration", "Run length in ms.", "MS");
+    const QCommandLineOption dt("dt", "Step (fixed-step) or sampling grid (rk45) in ms.", "MS");
+    const QCommandLineOption integrator(
+        "integrator", "euler, semi-implicit, half-step, rk4 or rk45.", "ID");
+    const QCommandLineOption rtol("rtol", "Relative tolerance of rk45.", "X");
+    const QCommandLineOption atol("atol", "Absolute tolerance of rk45.", "X");
+    const QCommandLineOption csv("csv", "Write the trajectory t_ms,v_mV,u,I to F.", "F");
+    const QCommandLineOption spikes("spikes", "Write the spike times to F.", "F");
+    parser.addOptions({listPresets, simulate, preset, params, set, duration, dt, integrator, rtol,
+                       atol, csv, spikes});
+    parser.addPositionalArgument("FILE.json", "A parameter file to open in the explorer.",
+                                 "[FILE.json]");
+
+    if (!parser.parse(arguments)) {
+        // QCommandLineParser says e.g. "Unknown option 'x'." or "Missing value after '--dt'."
+        throw InvalidInput("command line", parser.errorText().toStdString());
+    }
+
+    Invocation invocation;
+    invocation.request = izh::defaultRequest();
+    if (parser.isSet(help)) {
+        invocation.mode = Invocation::Mode::Help;
+        invocation.helpText = parser.helpText();
+        return invocation;
+    }
+    if (parser.isSet(version)) {
+        invocation.mode = Invocation::Mode::Version;
+        return invocation;
+    }
+    if (parser.isSet(listPresets) && parser.isSet(simulate))
+        throw InvalidInput("command line", "--list-presets and --simulate exclude each other");
+    if (parser.isSet(listPresets))
+        invocation.mode = Invocation::Mode::ListPresets;
+    else if (parser.isSet(simulate))
+        invocation.mode = Invocation::Mode::Simulate;
+
+    // Model options apply in the order given: later ones override earlier ones.
+    QHash<QString, qsizetype> used;
+    for (const QString& name : parser.optionNames()) {
+        const QStringList values = parser.values(name);
+        const QString value = values.value(used[name]++);
+        if (name == "preset") {
+            const auto* found = izh::findPreset(value.toStdString());
+            if (!found)
+                throw InvalidInput("preset", "unknown preset '" + value.toStdString() +
+                                                 "' (see --list-presets)");
+            invocation.request = found->request;
+            invocation.presetId = value;
+        } else if (name == "params") {
+            applyParameterFile(invocation, value);
+            invocation.paramsFile = value;
+        } else if (name == "set") {
+            applySet(invocation, value);
+        } else if (name == "duration" || name == "dt" || name == "rtol" || name == "atol") {
+            invocation.request.set(name.toStdString(), parseValue(name, value));
+        } else if (name == "integrator") {
+            const auto kind = izh::integratorFromId(value.toStdString());
+            if (!kind)
+                throw InvalidInput("integrator", "unknown integrator '" + value.toStdString() +
+                                                     "' (euler, semi-implicit, half-step, rk4, "
+                                                     "rk45)");
+            invocation.request.settings.integrator = *kind;
+        }
+    }
+    invocation.csvPath = parser.value(csv);
+    invocation.spikesPath = parser.value(spikes);
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        throw InvalidInput("command line", "at most one parameter file may be given");
+    if (!positional.isEmpty()) {
+        if (invocation.mode != Invocation::Mode::Gui)
+            throw InvalidInput("command line", "unexpected argument '" +
+                                                   positional.front().toStdString() +
+                                                   "' (use --params FILE)");
+        applyParameterFile(invocation, positional.front());
+        invocation.paramsFile = positional.front();
+    }
+    if (invocation.mode != Invocation::Mode::Simulate &&
+        (parser.isSet(csv) || parser.isSet(spikes)))
+        throw InvalidInput(parser.isSet(csv) ? "csv" : "spikes", "is an output of --simulate");
+    if (parser.isSet(csv) && invocation.csvPath.isEmpty())
+        throw InvalidInput("csv", "needs a file name");
+    if (parser.isSet(spikes) && invocation.spikesPath.isEmpty())
+        throw InvalidInput("spikes", "needs a file name");
+    if (!invocation.csvPath.isEmpty() && invocation.csvPath == invocation.spikesPath)
+        throw InvalidInput("spikes", "must not be the same file as --csv");
+
+    invocation.request.validate(invocation.mode == Invocation::Mode::Simulate &&
+                                !invocation.csvPath.isEmpty());
+    return invocation;
+}

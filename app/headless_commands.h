@@ -1,0 +1,10 @@
+#pragma once
+
+#include "command_line.h"
+
+#include <QTextStream>
+
+// The commands that need no display (SPEC §6). Each returns an ExitStatus and
+// prints errors as "error: NAME: reason" to `err`.
+int listPresets(QTextStream& out);
+int runSimulateCommand(const Invocation& invocation, QTextStream& out, QTextStream& err);

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace izh {
+
+// Raised for any input the user can get wrong: it names the offending field so
+// that every front end can print "error: NAME: reason" (SPEC §6).
+class InvalidInput : public std::runtime_error {
+public:
+    InvalidInput(std::string field, std::string reason)
+        : std::runtime_error(field + ": " + reason), field_(std::move(field)),
+          reason_(std::move(reason)) {}
+
+    const std::string& field() const noexcept { return field_; }
+    const std::string& reason() const noexcept { return reason_; }
+
+private:
+    std::string field_;
+    std::string reason_;
+};
+
+// Throws InvalidInput unless value is a finite number.
+void requireFinite(const std::string& field, double value);
+
+} // namespace izh

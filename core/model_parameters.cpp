@@ -1,0 +1,78 @@
+#include "model_parameters.h"
+
+#include "invalid_input.h"
+#include "number_format.h"
+
+#include <cmath>
+
+namespace izh {
+
+void requireFinite(const std::string& field, double value) {
+    if (std::isnan(value))
+        throw InvalidInput(field, "must be a number, not NaN");
+    if (std::isinf(value))
+        throw InvalidInput(field, "must be finite, not infinite");
+}
+
+const std::vector<std::string_view>& ModelParameters::names() {
+    static const std::vector<std::string_view> all = {"a",  "b",  "c",  "d", "vpeak", "p2",
+                                                      "p1", "p0", "vb", "e", "v0",    "u0"};
+    return all;
+}
+
+bool ModelParameters::isName(std::string_view name) {
+    for (auto n : names())
+        if (n == name)
+            return true;
+    return false;
+}
+
+namespace {
+template <class Self> auto* fieldFor(Self& p, std::string_view name) {
+    if (name == "a") return &p.a;
+    if (name == "b") return &p.b;
+    if (name == "c") return &p.c;
+    if (name == "d") return &p.d;
+    if (name == "vpeak") return &p.vpeak;
+    if (name == "p2") return &p.p2;
+    if (name == "p1") return &p.p1;
+    if (name == "p0") return &p.p0;
+    if (name == "vb") return &p.vb;
+    if (name == "e") return &p.e;
+    if (name == "v0") return &p.v0;
+    return static_cast<decltype(&p.a)>(nullptr);
+}
+} // namespace
+
+double ModelParameters::get(std::string_view name) const {
+    if (name == "u0")
+        return initialU();
+    if (auto* field = fieldFor(*this, name))
+        return *field;
+    throw InvalidInput(std::string(name), "unknown parameter");
+}
+
+void ModelParameters::set(std::string_view name, double value) {
+    requireFinite(std::string(name), value);
+    if (name == "u0") {
+        u0 = value;
+        return;
+    }
+    if (auto* field = fieldFor(*this, name)) {
+        *field = value;
+        return;
+    }
+    throw InvalidInput(std::string(name), "unknown parameter");
+}
+
+void ModelParameters::validate() const {
+    for (auto name : names())
+        requireFinite(std::string(name), get(name));
+    if (vpeak <= c)
+        throw InvalidInput("vpeak", "must be above the reset c (" + formatNumber(c) +
+                                        "), or every reset would spike again");
+    if (v0 >= vpeak)
+        throw InvalidInput("v0", "must be below vpeak (" + formatNumber(vpeak) + ")");
+}
+
+} // namespace izh

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace izh {
+
+// Shortest decimal text that reads back to exactly the same double, with '.'
+// as the decimal point whatever the locale (std::to_chars ignores locales).
+std::string formatNumber(double value);
+
+// Parses a whole string as a decimal number, locale-independently. Returns
+// nullopt for anything that is not entirely a number (trailing junk, empty).
+// NaN and infinities are returned as such: callers decide whether to refuse.
+std::optional<double> parseNumber(std::string_view text);
+
+} // namespace izh

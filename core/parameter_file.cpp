@@ -1,0 +1,332 @@
+#include "parameter_file.h"
+
+#include "invalid_input.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace izh {
+
+namespace {
+
+using nlohmann::json;
+
+// Guards the parser against pathological nesting before it runs: real files
+// nest three levels deep.
+void requireShallow(std::string_view text) {
+    int depth = 0;
+    bool inString = false, escaped = false;
+    for (char ch : text) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (ch == '\\')
+                escaped = true;
+            else if (ch == '"')
+                inString = false;
+        } else if (ch == '"') {
+            inString = true;
+        } else if (ch == '{' || ch == '[') {
+            if (++depth > 16)
+                throw InvalidInput("file", "nested more than 16 levels deep");
+        } else if (ch == '}' || ch == ']') {
+            --depth;
+        }
+    }
+}
+
+class Reader {
+public:
+    explicit Reader(std::vector<std::string>& warnings) : warnings_(warnings) {}
+
+    const json* objectField(const json& parent, const std::string& path, const char* key,
+                            const std::vector<std::string>& known) {
+        auto it = parent.find(key);
+        if (it == parent.end())
+            return nullptr;
+        const std::string field = join(path, key);
+        if (!it->is_object())
+            throw InvalidInput(field, "must be an object, not " + std::string(it->type_name()));
+        warnUnknown(*it, field, known);
+        return &*it;
+    }
+
+    void number(const json& object, const std::string& path, const char* key, double& target) {
+        auto it = object.find(key);
+        if (it == object.end())
+            return;
+        target = toNumber(*it, join(path, key));
+    }
+
+    void optionalNumber(const json& object, const std::string& path, const char* key,
+                        std::optional<double>& target) {
+        auto it = object.find(key);
+        if (it == object.end())
+            return;
+        if (it->is_null())
+            target.reset();
+        else
+            target = toNumber(*it, join(path, key));
+    }
+
+    // t_off: a number, or null for "until the end of the run".
+    void endTime(const json& object, const std::string& path, double& target) {
+        auto it = object.find("t_off");
+        if (it == object.end())
+            return;
+        target = it->is_null() ? kForever : toNumber(*it, join(path, "t_off"));
+    }
+
+    void boolean(const json& object, const std::string& path, const char* key, bool& target) {
+        auto it = object.find(key);
+        if (it == object.end())
+            return;
+        if (!it->is_boolean())
+            throw InvalidInput(join(path, key), "must be true or false, not " +
+                                                    std::string(it->type_name()));
+        target = it->get<bool>();
+    }
+
+    void integer(const json& object, const std::string& path, const char* key, int& target) {
+        auto it = object.find(key);
+        if (it == object.end())
+            return;
+        const double value = toNumber(*it, join(path, key));
+        if (value != std::floor(value) || value < 1 || value > 1e6)
+            throw InvalidInput(join(path, key), "must be a whole number from 1 to 1000000");
+        target = static_cast<int>(value);
+    }
+
+    template <class Item, class Fill>
+    void list(const json& object, const std::string& path, const char* key,
+              const std::vector<std::string>& known, std::vector<Item>& target, Fill fill) {
+        auto it = object.find(key);
+        if (it == object.end())
+            return;
+        const std::string field = join(path, key);
+        if (!it->is_array())
+            throw InvalidInput(field, "must be a list, not " + std::string(it->type_name()));
+        if (it->size() > 100000)
+            throw InvalidInput(field, "has more than 100000 entries");
+        target.clear();
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const std::string itemPath = field + "[" + std::to_string(i) + "]";
+            const json& item = (*it)[i];
+            if (!item.is_object())
+                throw InvalidInput(itemPath, "must be an object, not " +
+                                                 std::string(item.type_name()));
+            warnUnknown(item, itemPath, known);
+            Item value{};
+            fill(item, itemPath, value);
+            target.push_back(value);
+        }
+    }
+
+    void warnUnknown(const json& object, const std::string& path,
+                     const std::vector<std::string>& known) {
+        for (auto it = object.begin(); it != object.end(); ++it)
+            if (std::find(known.begin(), known.end(), it.key()) == known.end())
+                warnings_.push_back(join(path, it.key().c_str()) + ": unknown field, ignored");
+    }
+
+    static std::string join(const std::string& path, const char* key) {
+        return path.empty() ? std::string(key) : path + "." + key;
+    }
+
+private:
+    static double toNumber(const json& value, const std::string& field) {
+        if (!value.is_number())
+            throw InvalidInput(field, "must be a number, not " + std::string(value.type_name()));
+        const double number = value.get<double>();
+        if (!std::isfinite(number))
+            throw InvalidInput(field, "must be finite");
+        return number;
+    }
+
+    std::vector<std::string>& warnings_;
+};
+
+const std::vector<std::string> kTopKeys = {"format", "version", "model", "protocol", "simulation",
+                                           "preset"};
+const std::vector<std::string> kProtocolKeys = {"baseline", "baseline_is_primary", "steps",
+                                                "ramps",    "pulse_trains",        "input_spikes"};
+const std::vector<std::string> kWindowKeys = {"amplitude",  "t_on",        "t_off",
+                                              "include_on", "include_off", "primary"};
+const std::vector<std::string> kRampKeys = {"slope",      "t_on",        "t_off",
+                                            "include_on", "include_off", "primary"};
+const std::vector<std::string> kTrainKeys = {"amplitude", "t_on",  "width",
+                                             "period",    "count", "primary"};
+const std::vector<std::string> kSpikeKeys = {"time", "weight"};
+const std::vector<std::string> kSimulationKeys = {"duration", "dt", "integrator", "rtol", "atol"};
+
+std::vector<std::string> modelKeys() {
+    std::vector<std::string> keys;
+    for (auto name : ModelParameters::names())
+        keys.emplace_back(name);
+    return keys;
+}
+
+json windowJson(double tOn, double tOff, bool includeOn, bool includeOff, bool primary) {
+    json j;
+    j["t_on"] = tOn;
+    j["t_off"] = std::isfinite(tOff) ? json(tOff) : json(nullptr);
+    j["include_on"] = includeOn;
+    j["include_off"] = includeOff;
+    j["primary"] = primary;
+    return j;
+}
+
+} // namespace
+
+ParameterFileContents parseParameterFile(std::string_view text, const SimulationRequest& base) {
+    if (text.size() > kMaxParameterFileBytes)
+        throw InvalidInput("file", "larger than " + std::to_string(kMaxParameterFileBytes >> 20) +
+                                       " MiB; not a parameter file");
+    requireShallow(text);
+    json root;
+    try {
+        root = json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& error) {
+        throw InvalidInput("file", "not valid JSON (at byte " + std::to_string(error.byte) + ")");
+    }
+    if (!root.is_object())
+        throw InvalidInput("file", "must hold a JSON object, not " + std::string(root.type_name()));
+
+    ParameterFileContents contents{base, {}};
+    Reader read(contents.warnings);
+    read.warnUnknown(root, "", kTopKeys);
+
+    if (auto it = root.find("format"); it == root.end())
+        contents.warnings.push_back("format: missing; read as an Izhikevich Explorer parameter file");
+    else if (!it->is_string() || it->get<std::string>() != kParameterFileFormat)
+        throw InvalidInput("format", "must be \"" + std::string(kParameterFileFormat) + "\"");
+    if (auto it = root.find("version"); it != root.end()) {
+        if (!it->is_number_integer())
+            throw InvalidInput("version", "must be a whole number");
+        if (it->get<long long>() > kParameterFileVersion || it->get<long long>() < 1)
+            throw InvalidInput("version", "version " + it->dump() + " is not readable by this "
+                                          "program (it reads version 1)");
+    }
+
+    auto& request = contents.request;
+    if (const json* model = read.objectField(root, "", "model", modelKeys())) {
+        auto& m = request.model;
+        for (auto [key, target] : {std::pair{"a", &m.a}, {"b", &m.b}, {"c", &m.c}, {"d", &m.d},
+                                   {"vpeak", &m.vpeak}, {"p2", &m.p2}, {"p1", &m.p1},
+                                   {"p0", &m.p0}, {"vb", &m.vb}, {"e", &m.e}, {"v0", &m.v0}})
+            read.number(*model, "model", key, *target);
+        read.optionalNumber(*model, "model", "u0", m.u0);
+    }
+    if (const json* protocol = read.objectField(root, "", "protocol", kProtocolKeys)) {
+        auto& p = request.protocol;
+        const std::string path = "protocol";
+        read.number(*protocol, path, "baseline", p.baseline);
+        read.boolean(*protocol, path, "baseline_is_primary", p.baselineIsPrimary);
+        read.list(*protocol, path, "steps", kWindowKeys, p.steps,
+                  [&](const json& j, const std::string& at, CurrentStep& s) {
+                      s = CurrentStep{};
+                      read.number(j, at, "amplitude", s.amplitude);
+                      read.number(j, at, "t_on", s.tOn);
+                      read.endTime(j, at, s.tOff);
+                      read.boolean(j, at, "include_on", s.includeOn);
+                      read.boolean(j, at, "include_off", s.includeOff);
+                      read.boolean(j, at, "primary", s.primary);
+                  });
+        read.list(*protocol, path, "ramps", kRampKeys, p.ramps,
+                  [&](const json& j, const std::string& at, CurrentRamp& r) {
+                      r = CurrentRamp{};
+                      read.number(j, at, "slope", r.slope);
+                      read.number(j, at, "t_on", r.tOn);
+                      read.endTime(j, at, r.tOff);
+                      read.boolean(j, at, "include_on", r.includeOn);
+                      read.boolean(j, at, "include_off", r.includeOff);
+                      read.boolean(j, at, "primary", r.primary);
+                  });
+        read.list(*protocol, path, "pulse_trains", kTrainKeys, p.trains,
+                  [&](const json& j, const std::string& at, PulseTrain& t) {
+                      t = PulseTrain{};
+                      read.number(j, at, "amplitude", t.amplitude);
+                      read.number(j, at, "t_on", t.tOn);
+                      read.number(j, at, "width", t.width);
+                      read.number(j, at, "period", t.period);
+                      read.integer(j, at, "count", t.count);
+                      read.boolean(j, at, "primary", t.primary);
+                  });
+        read.list(*protocol, path, "input_spikes", kSpikeKeys, p.inputSpikes,
+                  [&](const json& j, const std::string& at, InputSpike& s) {
+                      s = InputSpike{};
+                      read.number(j, at, "time", s.time);
+                      read.number(j, at, "weight", s.weight);
+                  });
+    }
+    if (const json* sim = read.objectField(root, "", "simulation", kSimulationKeys)) {
+        auto& s = request.settings;
+        read.number(*sim, "simulation", "duration", s.duration);
+        read.number(*sim, "simulation", "dt", s.dt);
+        read.number(*sim, "simulation", "rtol", s.rtol);
+        read.number(*sim, "simulation", "atol", s.atol);
+        if (auto it = sim->find("integrator"); it != sim->end()) {
+            if (!it->is_string())
+                throw InvalidInput("simulation.integrator", "must be a string");
+            auto kind = integratorFromId(it->get<std::string>());
+            if (!kind)
+                throw InvalidInput("simulation.integrator",
+                                   "unknown integrator '" + it->get<std::string>() +
+                                       "' (euler, semi-implicit, half-step, rk4, rk45)");
+            s.integrator = *kind;
+        }
+    }
+    request.validate(false);
+    return contents;
+}
+
+std::string formatParameterFile(const SimulationRequest& request) {
+    json root;
+    root["format"] = kParameterFileFormat;
+    root["version"] = kParameterFileVersion;
+    json model;
+    for (auto name : ModelParameters::names())
+        if (name != "u0")
+            model[std::string(name)] = request.model.get(name);
+    model["u0"] = request.model.u0 ? json(*request.model.u0) : json(nullptr);
+    root["model"] = model;
+
+    const auto& p = request.protocol;
+    json protocol;
+    protocol["baseline"] = p.baseline;
+    protocol["baseline_is_primary"] = p.baselineIsPrimary;
+    protocol["steps"] = json::array();
+    for (const auto& s : p.steps) {
+        json j = windowJson(s.tOn, s.tOff, s.includeOn, s.includeOff, s.primary);
+        j["amplitude"] = s.amplitude;
+        protocol["steps"].push_back(j);
+    }
+    protocol["ramps"] = json::array();
+    for (const auto& r : p.ramps) {
+        json j = windowJson(r.tOn, r.tOff, r.includeOn, r.includeOff, r.primary);
+        j["slope"] = r.slope;
+        protocol["ramps"].push_back(j);
+    }
+    protocol["pulse_trains"] = json::array();
+    for (const auto& t : p.trains)
+        protocol["pulse_trains"].push_back({{"amplitude", t.amplitude},
+                                            {"t_on", t.tOn},
+                                            {"width", t.width},
+                                            {"period", t.period},
+                                            {"count", t.count},
+                                            {"primary", t.primary}});
+    protocol["input_spikes"] = json::array();
+    for (const auto& s : p.inputSpikes)
+        protocol["input_spikes"].push_back({{"time", s.time}, {"weight", s.weight}});
+    root["protocol"] = protocol;
+
+    const auto& s = request.settings;
+    root["simulation"] = {{"duration", s.duration},
+                          {"dt", s.dt},
+                          {"integrator", std::string(integratorId(s.integrator))},
+                          {"rtol", s.rtol},
+                          {"atol", s.atol}};
+    return root.dump(2) + "\n";
+}
+
+} // namespace izh

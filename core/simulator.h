@@ -1,0 +1,43 @@
+#pragma once
+
+#include "dormand_prince.h"
+#include "fixed_step_integrator.h"
+#include "simulation_request.h"
+#include "trajectory.h"
+
+namespace izh {
+
+// Runs `request` with its integrator, handing samples to `sink`. Validates
+// first (throws InvalidInput). The template keeps the fixed-step loop's sink
+// calls direct for a concrete final sink type.
+template <class Sink>
+RunOutcome runSimulation(const SimulationRequest& request, Sink& sink,
+                         const RunControl& control = {}, bool fullTrace = false) {
+    request.validate(fullTrace);
+    const auto& s = request.settings;
+    if (s.integrator == IntegratorKind::RK45)
+        return integrateDormandPrince(request, sink, control);
+    const std::size_t steps = s.stepCount();
+    const StimulusSchedule schedule(request.protocol, s.dt, steps);
+    const double finalCurrent = request.protocol.currentAt(static_cast<double>(steps) * s.dt);
+    auto run = [&]<class Scheme>() {
+        return integrateFixedStep<Scheme>(request.model, schedule, s.dt, steps, finalCurrent,
+                                          sink, control);
+    };
+    switch (s.integrator) {
+    case IntegratorKind::Euler: return run.template operator()<EulerScheme>();
+    case IntegratorKind::SemiImplicit: return run.template operator()<SemiImplicitScheme>();
+    case IntegratorKind::HalfStep: return run.template operator()<HalfStepScheme>();
+    case IntegratorKind::RK4: return run.template operator()<RK4Scheme>();
+    case IntegratorKind::RK45: break;
+    }
+    return {};
+}
+
+// Runs `request` keeping every sample (CSV export, analysis, tests).
+Trajectory simulate(const SimulationRequest& request, const RunControl& control = {});
+
+// Runs `request` keeping only its spike times and outcome.
+RunOutcome simulateSpikes(const SimulationRequest& request, const RunControl& control = {});
+
+} // namespace izh

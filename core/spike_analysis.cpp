@@ -1,0 +1,112 @@
+#include "spike_analysis.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace izh {
+
+std::string_view firingPatternId(FiringPattern pattern) {
+    switch (pattern) {
+    case FiringPattern::Quiescent: return "quiescent";
+    case FiringPattern::TonicSpiking: return "tonic-spiking";
+    case FiringPattern::PhasicSpiking: return "phasic-spiking";
+    case FiringPattern::TonicBursting: return "tonic-bursting";
+    case FiringPattern::PhasicBursting: return "phasic-bursting";
+    case FiringPattern::MixedMode: return "mixed-mode";
+    case FiringPattern::SpikeFrequencyAdaptation: return "spike-frequency-adaptation";
+    }
+    return "";
+}
+
+std::string_view firingPatternTitle(FiringPattern pattern) {
+    switch (pattern) {
+    case FiringPattern::Quiescent: return "Quiescent";
+    case FiringPattern::TonicSpiking: return "Tonic spiking";
+    case FiringPattern::PhasicSpiking: return "Phasic spiking";
+    case FiringPattern::TonicBursting: return "Tonic bursting";
+    case FiringPattern::PhasicBursting: return "Phasic bursting";
+    case FiringPattern::MixedMode: return "Mixed mode";
+    case FiringPattern::SpikeFrequencyAdaptation: return "Spike-frequency adaptation";
+    }
+    return "";
+}
+
+namespace {
+
+std::vector<Burst> findBursts(const std::vector<double>& spikes, const std::vector<double>& isis,
+                              double duration) {
+    std::vector<Burst> bursts;
+    std::size_t i = 0;
+    while (i < isis.size()) {
+        if (isis[i] > kMaxIntraBurstIsi) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i; // run of ISIs i..j-1 all short: spikes i..j
+        double longest = 0;
+        while (j < isis.size() && isis[j] <= kMaxIntraBurstIsi)
+            longest = std::max(longest, isis[j++]);
+        const std::size_t first = i, last = j;
+        const double gap = kBurstSeparation * longest;
+        const bool hasBefore = first > 0, hasAfter = last + 1 < spikes.size();
+        const double tail = duration - spikes[last];
+        const bool beforeOk = !hasBefore || isis[first - 1] >= gap;
+        const bool afterOk = !hasAfter || isis[last] >= gap;
+        const bool setApart = (hasBefore && isis[first - 1] >= gap) ||
+                              (hasAfter ? isis[last] >= gap : tail >= gap);
+        if (last - first + 1 >= kMinBurstSpikes && beforeOk && afterOk && setApart)
+            bursts.push_back({first, last - first + 1, spikes[first], spikes[last]});
+        i = j;
+    }
+    return bursts;
+}
+
+} // namespace
+
+SpikeTrainAnalysis analyseSpikeTrain(const std::vector<double>& spikes, double duration,
+                                     double stimulusOnset) {
+    SpikeTrainAnalysis result;
+    result.spikeCount = spikes.size();
+    result.meanRateHz = duration > 0 ? 1000.0 * static_cast<double>(spikes.size()) / duration : 0;
+    if (spikes.empty())
+        return result;
+    result.firstSpike = spikes.front();
+    result.firstSpikeLatency = spikes.front() - stimulusOnset;
+    for (std::size_t i = 1; i < spikes.size(); ++i)
+        result.isis.push_back(spikes[i] - spikes[i - 1]);
+    const auto& isis = result.isis;
+    if (isis.size() >= 2) {
+        const double mean = std::accumulate(isis.begin(), isis.end(), 0.0) / isis.size();
+        double ss = 0;
+        for (double isi : isis)
+            ss += (isi - mean) * (isi - mean);
+        result.cvIsi = std::sqrt(ss / static_cast<double>(isis.size() - 1)) / mean;
+    }
+    result.bursts = findBursts(spikes, isis, duration);
+
+    const double longestIsi = isis.empty() ? 0 : *std::max_element(isis.begin(), isis.end());
+    const bool phasic = duration - spikes.back() >= std::max(kPhasicSilence, 3 * longestIsi);
+    const auto& bursts = result.bursts;
+    if (!bursts.empty()) {
+        const auto& lastBurst = bursts.back();
+        const bool singlesAfter = lastBurst.firstSpike + lastBurst.spikeCount < spikes.size();
+        if (singlesAfter)
+            result.pattern = FiringPattern::MixedMode;
+        else if (bursts.size() == 1 && phasic)
+            result.pattern = FiringPattern::PhasicBursting;
+        else
+            result.pattern = FiringPattern::TonicBursting;
+    } else if (phasic) {
+        result.pattern = FiringPattern::PhasicSpiking;
+    } else if (isis.size() >= 2 &&
+               0.5 * (isis[isis.size() - 1] + isis[isis.size() - 2]) >=
+                   kAdaptationRatio * isis.front()) {
+        result.pattern = FiringPattern::SpikeFrequencyAdaptation;
+    } else {
+        result.pattern = FiringPattern::TonicSpiking;
+    }
+    return result;
+}
+
+} // namespace izh

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace izh {
+
+enum class FiringPattern {
+    Quiescent,
+    TonicSpiking,
+    PhasicSpiking,
+    TonicBursting,
+    PhasicBursting,
+    MixedMode,
+    SpikeFrequencyAdaptation,
+};
+
+std::string_view firingPatternId(FiringPattern pattern);    // e.g. "tonic-bursting"
+std::string_view firingPatternTitle(FiringPattern pattern); // e.g. "Tonic bursting"
+
+struct Burst {
+    std::size_t firstSpike = 0; // index into the spike times
+    std::size_t spikeCount = 0;
+    double start = 0, end = 0; // ms
+};
+
+// Criteria, in the terms of Izhikevich (2004) Fig. 1 (ISI = inter-spike interval):
+//  * A burst is a run of ≥ kMinBurstSpikes spikes whose ISIs are all ≤ kMaxIntraBurstIsi,
+//    set apart by a gap ≥ kBurstSeparation × its longest ISI on each side that has a
+//    neighbouring spike, and on at least one side (the silence after the last spike
+//    counts as that side's gap).
+//  * Phasic: after the last spike the cell stays silent for ≥ max(kPhasicSilence,
+//    3 × the longest ISI) until the end of the run.
+//  * Spike-frequency adaptation: ≥ 3 spikes, no bursts, and the mean of the last two
+//    ISIs ≥ kAdaptationRatio × the first ISI.
+//  * Classes, in order: no spikes → quiescent; bursts followed by single spikes → mixed
+//    mode; one burst and then silence → phasic bursting; bursts → tonic bursting; phasic
+//    → phasic spiking; adaptation → spike-frequency adaptation; else tonic spiking.
+inline constexpr std::size_t kMinBurstSpikes = 3;
+inline constexpr double kMaxIntraBurstIsi = 10.0; // ms
+inline constexpr double kBurstSeparation = 2.0;
+inline constexpr double kPhasicSilence = 50.0; // ms
+inline constexpr double kAdaptationRatio = 2.5;
+
+struct SpikeTrainAnalysis {
+    std::size_t spikeCount = 0;
+    double meanRateHz = 0; // spikes per second of the whole run
+    std::vector<double> isis;
+    std::optional<double> cvIsi;         // needs ≥ 2 ISIs: sample SD / mean
+    std::optional<double> firstSpike;    // ms
+    std::optional<double> firstSpikeLatency; // ms after the stimulus onset
+    std::vector<Burst> bursts;
+    FiringPattern pattern = FiringPattern::Quiescent;
+};
+
+SpikeTrainAnalysis analyseSpikeTrain(const std::vector<double>& spikeTimes, double duration,
+                                     double stimulusOnset = 0);
+
+} // namespace izh
