@@ -39,7 +39,11 @@ bool AtomicOutputs::write(const QString& label, const std::function<bool(const W
         return file.write(data, size) == size;
     });
     if (!ok) {
-        error_ = label + ": cannot write '" + file.fileName() + "': " + file.errorString();
+        // A short write (disk full, file size limit) sets no error: Qt would say "Unknown error".
+        const QString reason = file.error() == QFileDevice::NoError
+                                   ? QStringLiteral("the disk is full or the file is too large")
+                                   : file.errorString();
+        error_ = label + ": cannot write '" + file.fileName() + "': " + reason;
         return false;
     }
     return true;

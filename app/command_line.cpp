@@ -7,6 +7,7 @@
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 
 using izh::InvalidInput;
@@ -84,9 +85,13 @@ Invocation parseCommandLine(const QStringList& arguments) {
 
     Invocation invocation;
     invocation.request = izh::defaultRequest();
-    if (parser.isSet(help)) {
+    // --help-all (added by addHelpOption) is help too, not a request to open the explorer.
+    if (parser.isSet(help) || parser.isSet("help-all")) {
         invocation.mode = Invocation::Mode::Help;
         invocation.helpText = parser.helpText();
+        // Parsed before a QCoreApplication exists, Qt cannot name the program.
+        invocation.helpText.replace("<executable_name>",
+                                    QFileInfo(arguments.value(0)).fileName());
         return invocation;
     }
     if (parser.isSet(version)) {
@@ -149,7 +154,11 @@ Invocation parseCommandLine(const QStringList& arguments) {
         throw InvalidInput("csv", "needs a file name");
     if (parser.isSet(spikes) && invocation.spikesPath.isEmpty())
         throw InvalidInput("spikes", "needs a file name");
-    if (!invocation.csvPath.isEmpty() && invocation.csvPath == invocation.spikesPath)
+    // Compared as absolute paths: "out.csv" and "./out.csv" are one file, and the
+    // second commit would silently replace the first.
+    if (!invocation.csvPath.isEmpty() && !invocation.spikesPath.isEmpty() &&
+        QFileInfo(invocation.csvPath).absoluteFilePath() ==
+            QFileInfo(invocation.spikesPath).absoluteFilePath())
         throw InvalidInput("spikes", "must not be the same file as --csv");
 
     invocation.request.validate(invocation.mode == Invocation::Mode::Simulate &&

@@ -3,6 +3,7 @@
 #include "invalid_input.h"
 
 #include <cmath>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 namespace izh {
@@ -34,6 +35,49 @@ void requireShallow(std::string_view text) {
         }
     }
 }
+
+// Follows the parser through the document so that a number nlohmann cannot
+// represent (1e999 overflows to infinity: out_of_range 406, thrown before any
+// value exists) is still reported under its field's name, e.g. "model.a".
+class PathTracker {
+public:
+    bool operator()(int, json::parse_event_t event, json& parsed) {
+        switch (event) {
+        case json::parse_event_t::object_start: frames_.push_back({false, {}, 0}); break;
+        case json::parse_event_t::array_start: frames_.push_back({true, {}, 0}); break;
+        case json::parse_event_t::key: frames_.back().key = parsed.get<std::string>(); break;
+        case json::parse_event_t::object_end:
+        case json::parse_event_t::array_end:
+            frames_.pop_back();
+            [[fallthrough]];
+        case json::parse_event_t::value:
+            if (!frames_.empty() && frames_.back().isArray)
+                ++frames_.back().index;
+            break;
+        }
+        return true; // keep everything: the document is built as without a callback
+    }
+
+    // Where the parser is now: the field whose value it is reading.
+    std::string path() const {
+        std::string path;
+        for (const auto& frame : frames_) {
+            if (frame.isArray)
+                path += "[" + std::to_string(frame.index) + "]";
+            else if (!frame.key.empty())
+                path += (path.empty() ? "" : ".") + frame.key;
+        }
+        return path.empty() ? "file" : path;
+    }
+
+private:
+    struct Frame {
+        bool isArray;
+        std::string key;
+        std::size_t index;
+    };
+    std::vector<Frame> frames_;
+};
 
 class Reader {
 public:
@@ -184,10 +228,13 @@ ParameterFileContents parseParameterFile(std::string_view text, const Simulation
                                        " MiB; not a parameter file");
     requireShallow(text);
     json root;
+    PathTracker tracker;
     try {
-        root = json::parse(text.begin(), text.end());
+        root = json::parse(text.begin(), text.end(), std::ref(tracker));
     } catch (const json::parse_error& error) {
         throw InvalidInput("file", "not valid JSON (at byte " + std::to_string(error.byte) + ")");
+    } catch (const json::out_of_range&) {
+        throw InvalidInput(tracker.path(), "must be finite (the number overflows a double)");
     }
     if (!root.is_object())
         throw InvalidInput("file", "must hold a JSON object, not " + std::string(root.type_name()));

@@ -55,7 +55,10 @@ std::vector<Burst> findBursts(const std::vector<double>& spikes, const std::vect
         const bool afterOk = !hasAfter || isis[last] >= gap;
         const bool setApart = (hasBefore && isis[first - 1] >= gap) ||
                               (hasAfter ? isis[last] >= gap : tail >= gap);
-        if (last - first + 1 >= kMinBurstSpikes && beforeOk && afterOk && setApart)
+        // A burst ends in a pause longer than the firing that follows it;
+        // accelerated firing that merely slows down is adaptation instead.
+        const bool pauseAfter = last + 1 >= isis.size() || isis[last] > isis[last + 1];
+        if (last - first + 1 >= kMinBurstSpikes && beforeOk && afterOk && setApart && pauseAfter)
             bursts.push_back({first, last - first + 1, spikes[first], spikes[last]});
         i = j;
     }
@@ -99,9 +102,9 @@ SpikeTrainAnalysis analyseSpikeTrain(const std::vector<double>& spikes, double d
             result.pattern = FiringPattern::TonicBursting;
     } else if (phasic) {
         result.pattern = FiringPattern::PhasicSpiking;
-    } else if (isis.size() >= 2 &&
+    } else if (isis.size() >= 3 &&
                0.5 * (isis[isis.size() - 1] + isis[isis.size() - 2]) >=
-                   kAdaptationRatio * isis.front()) {
+                   kAdaptationRatio * isis[1]) {
         result.pattern = FiringPattern::SpikeFrequencyAdaptation;
     } else {
         result.pattern = FiringPattern::TonicSpiking;

@@ -29,11 +29,13 @@ struct Burst {
 //  * A burst is a run of ≥ kMinBurstSpikes spikes whose ISIs are all ≤ kMaxIntraBurstIsi,
 //    set apart by a gap ≥ kBurstSeparation × its longest ISI on each side that has a
 //    neighbouring spike, and on at least one side (the silence after the last spike
-//    counts as that side's gap).
+//    counts as that side's gap), and whose gap after it, when more spikes follow, is longer
+//    than the interval after that (the post-burst pause).
 //  * Phasic: after the last spike the cell stays silent for ≥ max(kPhasicSilence,
 //    3 × the longest ISI) until the end of the run.
-//  * Spike-frequency adaptation: ≥ 3 spikes, no bursts, and the mean of the last two
-//    ISIs ≥ kAdaptationRatio × the first ISI.
+//  * Spike-frequency adaptation: ≥ 4 spikes, no bursts, and the mean of the last two
+//    ISIs ≥ kAdaptationRatio × the second ISI (the first is the onset transient, short
+//    even in tonic spiking: Izhikevich 2004, Fig. 1A).
 //  * Classes, in order: no spikes → quiescent; bursts followed by single spikes → mixed
 //    mode; one burst and then silence → phasic bursting; bursts → tonic bursting; phasic
 //    → phasic spiking; adaptation → spike-frequency adaptation; else tonic spiking.
@@ -41,7 +43,7 @@ inline constexpr std::size_t kMinBurstSpikes = 3;
 inline constexpr double kMaxIntraBurstIsi = 10.0; // ms
 inline constexpr double kBurstSeparation = 2.0;
 inline constexpr double kPhasicSilence = 50.0; // ms
-inline constexpr double kAdaptationRatio = 2.5;
+inline constexpr double kAdaptationRatio = 3.0;
 
 struct SpikeTrainAnalysis {
     std::size_t spikeCount = 0;
