@@ -1,0 +1,118 @@
+// `euler` against an independent simulator: Brian2 (Debian's python3-brian,
+// method 'euler') on ordinary parameter sets, spike for spike.
+#include "simulator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+#include <cmath>
+
+using namespace izh;
+
+namespace {
+
+struct Case {
+    const char* id;
+    double a, b, c, d, current;
+};
+
+// The 2003 cell classes under a dc input, from rest: regular, bursting,
+// chattering, fast and low-threshold spiking, plus a resonator-like set.
+const Case kCases[] = {
+    {"RS", 0.02, 0.2, -65, 8, 10},  {"IB", 0.02, 0.2, -55, 4, 10},
+    {"CH", 0.02, 0.2, -50, 2, 10},  {"FS", 0.1, 0.2, -65, 2, 10},
+    {"LTS", 0.02, 0.25, -65, 2, 10}, {"RZ-driven", 0.1, 0.26, -65, 2, 5},
+};
+constexpr double kDt = 0.1, kDuration = 1000, kV0 = -65;
+
+SimulationRequest requestFor(const Case& c) {
+    SimulationRequest r;
+    r.model.a = c.a;
+    r.model.b = c.b;
+    r.model.c = c.c;
+    r.model.d = c.d;
+    r.model.v0 = kV0;
+    r.protocol = StimulusProtocol::dc(c.current);
+    r.settings.integrator = IntegratorKind::Euler;
+    r.settings.dt = kDt;
+    r.settings.duration = kDuration;
+    return r;
+}
+
+// Index of the first spike that moves when v0 is perturbed at rounding level.
+std::size_t predictabilityHorizon(const SimulationRequest& request,
+                                  const std::vector<double>& spikes) {
+    std::size_t horizon = spikes.size();
+    for (double perturbation : {1e-13, -1e-13, 1e-12, -1e-12}) {
+        auto perturbed = request;
+        perturbed.model.v0 += perturbation;
+        const auto other = simulateSpikes(perturbed).spikeTimes;
+        for (std::size_t i = 0; i < std::min(other.size(), horizon); ++i)
+            if (std::abs(other[i] - spikes[i]) > 1e-9) {
+                horizon = i;
+                break;
+            }
+        horizon = std::min(horizon, other.size());
+    }
+    return horizon;
+}
+
+} // namespace
+
+class TestBrian2Agreement : public QObject {
+    Q_OBJECT
+
+    QJsonObject brian2_;
+
+private slots:
+    void initTestCase() {
+        QJsonArray sets;
+        for (const auto& c : kCases)
+            sets.append(QJsonObject{{"id", c.id}, {"a", c.a}, {"b", c.b}, {"c", c.c},
+                                    {"d", c.d}, {"vpeak", 30}, {"v0", kV0}, {"u0", c.b * kV0},
+                                    {"I", c.current}, {"dt", kDt}, {"duration", kDuration}});
+        QProcess python;
+        python.start(IZH_PYTHON, {IZH_SOURCE_DIR "/tests/reference/brian2_reference.py"});
+        python.write(QJsonDocument(sets).toJson());
+        python.closeWriteChannel();
+        QVERIFY2(python.waitForFinished(300000), "Brian2 did not finish");
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+        brian2_ = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+        QCOMPARE(brian2_.size(), qsizetype(std::size(kCases)));
+    }
+
+    void eulerAgreesWithBrian2SpikeForSpike_data() {
+        QTest::addColumn<int>("index");
+        for (int i = 0; i < int(std::size(kCases)); ++i)
+            QTest::newRow(kCases[i].id) << i;
+    }
+    void eulerAgreesWithBrian2SpikeForSpike() {
+        QFETCH(int, index);
+        const Case& c = kCases[index];
+        const QJsonArray expected = brian2_[c.id].toArray();
+        const auto ours = simulateSpikes(requestFor(c)).spikeTimes;
+        QVERIFY(expected.size() >= 5);
+        // Some of these runs amplify rounding: a discontinuous map (Euler
+        // plus reset) is sensitive at a threshold crossing, so from some spike
+        // on, perturbing v0 by 1e-13 mV already shifts a spike by a step.
+        // Brian2 orders its arithmetic differently (and steps in seconds), so
+        // spike-for-spike agreement is owed up to that predictability horizon;
+        // beyond it the two must still fire the same number of spikes (±1).
+        const std::size_t horizon = predictabilityHorizon(requestFor(c), ours);
+        qInfo("%s: %zu spikes, rounding-level perturbations first matter at spike %zu", c.id,
+              ours.size(), horizon);
+        QVERIFY(horizon >= 20);
+        for (std::size_t i = 0; i < horizon; ++i)
+            QVERIFY2(std::abs(ours[i] - expected[qsizetype(i)].toDouble()) < 1e-9,
+                     qPrintable(QString("spike %1: %2 vs Brian2 %3")
+                                    .arg(i)
+                                    .arg(ours[i])
+                                    .arg(expected[qsizetype(i)].toDouble())));
+        QVERIFY(std::abs(double(ours.size()) - double(expected.size())) <= 1);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestBrian2Agreement)
+#include "test_brian2_agreement.moc"
