@@ -7,6 +7,7 @@ Trajectory simulate(const SimulationRequest& request, const RunControl& control)
     trajectory.dt = request.settings.dt;
     FullTraceRecorder recorder(trajectory);
     trajectory.outcome = runSimulation(request, recorder, control, /*fullTrace=*/true);
+    recorder.finish();
     return trajectory;
 }
 

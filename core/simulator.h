@@ -26,7 +26,10 @@ RunOutcome runSimulation(const SimulationRequest& request, Sink& sink,
     };
     switch (s.integrator) {
     case IntegratorKind::Euler: return run.template operator()<EulerScheme>();
-    case IntegratorKind::SemiImplicit: return run.template operator()<SemiImplicitScheme>();
+    case IntegratorKind::SemiImplicit:
+        if (request.model.vb == 0 && request.model.e == 1)
+            return run.template operator()<SemiImplicitScheme<true>>();
+        return run.template operator()<SemiImplicitScheme<false>>();
     case IntegratorKind::HalfStep: return run.template operator()<HalfStepScheme>();
     case IntegratorKind::RK4: return run.template operator()<RK4Scheme>();
     case IntegratorKind::RK45: break;

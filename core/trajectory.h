@@ -4,15 +4,31 @@
 #include "trace_sink.h"
 
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 namespace izh {
+
+// An allocator whose resize() leaves doubles uninitialised: a trace is written
+// in full right after it is sized, so zero-filling it first would be wasted.
+template <class T> struct UninitialisedAllocator : std::allocator<T> {
+    template <class U> struct rebind {
+        using other = UninitialisedAllocator<U>;
+    };
+    UninitialisedAllocator() = default;
+    template <class U> UninitialisedAllocator(const UninitialisedAllocator<U>&) noexcept {}
+    template <class U> void construct(U* p) noexcept { ::new (static_cast<void*>(p)) U; }
+    template <class U, class... Args> void construct(U* p, Args&&... args) {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+};
+using SampleVector = std::vector<double, UninitialisedAllocator<double>>;
 
 // A run with every sample kept: sample j is at t = j·dt. When the run
 // diverged or was cancelled, only the valid prefix is here.
 struct Trajectory {
     double dt = 0;
-    std::vector<double> v, u, current;
+    SampleVector v, u, current;
     RunOutcome outcome;
 
     std::size_t sampleCount() const { return v.size(); }
@@ -20,23 +36,36 @@ struct Trajectory {
     const std::vector<double>& spikeTimes() const { return outcome.spikeTimes; }
 };
 
-// Sink that fills a Trajectory's sample arrays.
+// Sink that fills a Trajectory's sample arrays: sized once, then plain stores
+// (no capacity checks or calls in the integrator's loop). finish() trims the
+// arrays to the samples actually written when a run ended early.
 class FullTraceRecorder final : public TraceSink {
 public:
     explicit FullTraceRecorder(Trajectory& target) : target_(target) {}
     void reserve(std::size_t samples) override {
-        target_.v.reserve(samples);
-        target_.u.reserve(samples);
-        target_.current.reserve(samples);
+        target_.v.resize(samples);
+        target_.u.resize(samples);
+        target_.current.resize(samples);
+        v_ = target_.v.data();
+        u_ = target_.u.data();
+        current_ = target_.current.data();
     }
-    void sample(std::size_t, double v, double u, double current) override {
-        target_.v.push_back(v);
-        target_.u.push_back(u);
-        target_.current.push_back(current);
+    void sample(std::size_t index, double v, double u, double current) override {
+        v_[index] = v;
+        u_[index] = u;
+        current_[index] = current;
+        written_ = index + 1;
+    }
+    void finish() {
+        target_.v.resize(written_);
+        target_.u.resize(written_);
+        target_.current.resize(written_);
     }
 
 private:
     Trajectory& target_;
+    double *v_ = nullptr, *u_ = nullptr, *current_ = nullptr;
+    std::size_t written_ = 0;
 };
 
 } // namespace izh
