@@ -136,8 +136,8 @@ public:
         if (it == object.end())
             return;
         const double value = toNumber(*it, join(path, key));
-        if (value != std::floor(value) || value < 1 || value > 1e6)
-            throw InvalidInput(join(path, key), "must be a whole number from 1 to 1000000");
+        if (value != std::floor(value) || value < 1 || value > 100000)
+            throw InvalidInput(join(path, key), "must be a whole number from 1 to 100000");
         target = static_cast<int>(value);
     }
 

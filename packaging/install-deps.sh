@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what Izhikevich Explorer needs to build and test on Debian 12, and
+# nothing twice: packages already present are skipped, and apt's lists are
+# refreshed only when something is missing. Run as root (or with sudo present).
+set -euo pipefail
+
+packages=(
+    build-essential cmake pkg-config          # toolchain (GCC 12, CMake 3.25)
+    qt6-base-dev qt6-charts-dev qt6-svg-dev   # Qt 6.4: widgets, charts, SVG export
+    libgl-dev                                 # Qt6Gui's CMake package needs OpenGL headers
+    nlohmann-json3-dev                        # parameter files (core, header-only)
+    fonts-dejavu-core                         # text in offscreen renders and exports
+    python3 python3-numpy python3-brian       # independent references in the tests
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: everything is installed"
+    exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "install-deps: run as root to install: ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
