@@ -73,8 +73,12 @@ Invocation parseCommandLine(const QStringList& arguments) {
     const QCommandLineOption atol("atol", "Absolute tolerance of rk45.", "X");
     const QCommandLineOption csv("csv", "Write the trajectory t_ms,v_mV,u,I to F.", "F");
     const QCommandLineOption spikes("spikes", "Write the spike times to F.", "F");
+    const QCommandLineOption png("png", "Write the plot as a PNG image to F.", "F");
+    const QCommandLineOption svg("svg", "Write the plot as an SVG drawing to F.", "F");
+    const QCommandLineOption benchmarkUi(
+        "benchmark-ui", "Time slider-to-paint latency in the real window (offscreen).");
     parser.addOptions({listPresets, simulate, preset, params, set, duration, dt, integrator, rtol,
-                       atol, csv, spikes});
+                       atol, csv, spikes, png, svg, benchmarkUi});
     parser.addPositionalArgument("FILE.json", "A parameter file to open in the explorer.",
                                  "[FILE.json]");
 
@@ -98,12 +102,16 @@ Invocation parseCommandLine(const QStringList& arguments) {
         invocation.mode = Invocation::Mode::Version;
         return invocation;
     }
-    if (parser.isSet(listPresets) && parser.isSet(simulate))
-        throw InvalidInput("command line", "--list-presets and --simulate exclude each other");
+    if (int(parser.isSet(listPresets)) + int(parser.isSet(simulate)) +
+            int(parser.isSet(benchmarkUi)) > 1)
+        throw InvalidInput("command line",
+                           "--list-presets, --simulate and --benchmark-ui exclude each other");
     if (parser.isSet(listPresets))
         invocation.mode = Invocation::Mode::ListPresets;
     else if (parser.isSet(simulate))
         invocation.mode = Invocation::Mode::Simulate;
+    else if (parser.isSet(benchmarkUi))
+        invocation.mode = Invocation::Mode::BenchmarkUi;
 
     // Model options apply in the order given: later ones override earlier ones.
     QHash<QString, qsizetype> used;
@@ -135,6 +143,8 @@ Invocation parseCommandLine(const QStringList& arguments) {
     }
     invocation.csvPath = parser.value(csv);
     invocation.spikesPath = parser.value(spikes);
+    invocation.pngPath = parser.value(png);
+    invocation.svgPath = parser.value(svg);
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
@@ -147,19 +157,27 @@ Invocation parseCommandLine(const QStringList& arguments) {
         applyParameterFile(invocation, positional.front());
         invocation.paramsFile = positional.front();
     }
-    if (invocation.mode != Invocation::Mode::Simulate &&
-        (parser.isSet(csv) || parser.isSet(spikes)))
-        throw InvalidInput(parser.isSet(csv) ? "csv" : "spikes", "is an output of --simulate");
-    if (parser.isSet(csv) && invocation.csvPath.isEmpty())
-        throw InvalidInput("csv", "needs a file name");
-    if (parser.isSet(spikes) && invocation.spikesPath.isEmpty())
-        throw InvalidInput("spikes", "needs a file name");
-    // Compared as absolute paths: "out.csv" and "./out.csv" are one file, and the
-    // second commit would silently replace the first.
-    if (!invocation.csvPath.isEmpty() && !invocation.spikesPath.isEmpty() &&
-        QFileInfo(invocation.csvPath).absoluteFilePath() ==
-            QFileInfo(invocation.spikesPath).absoluteFilePath())
-        throw InvalidInput("spikes", "must not be the same file as --csv");
+    const std::pair<const QCommandLineOption*, QString*> outputs[] = {
+        {&csv, &invocation.csvPath},
+        {&spikes, &invocation.spikesPath},
+        {&png, &invocation.pngPath},
+        {&svg, &invocation.svgPath}};
+    QStringList seen;
+    for (auto [option, path] : outputs) {
+        if (!parser.isSet(*option))
+            continue;
+        const std::string name = option->names().front().toStdString();
+        if (invocation.mode != Invocation::Mode::Simulate)
+            throw InvalidInput(name, "is an output of --simulate");
+        if (path->isEmpty())
+            throw InvalidInput(name, "needs a file name");
+        // Compared as absolute paths: "out.csv" and "./out.csv" are one file,
+        // and the second commit would silently replace the first.
+        const QString absolute = QFileInfo(*path).absoluteFilePath();
+        if (seen.contains(absolute))
+            throw InvalidInput(name, "must not be the same file as another output");
+        seen << absolute;
+    }
 
     invocation.request.validate(invocation.mode == Invocation::Mode::Simulate &&
                                 !invocation.csvPath.isEmpty());

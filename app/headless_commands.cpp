@@ -4,6 +4,7 @@
 #include "csv_format.h"
 #include "exit_status.h"
 #include "number_format.h"
+#include "plot_export.h"
 #include "preset_library.h"
 #include "simulator.h"
 #include "spike_analysis.h"
@@ -33,23 +34,46 @@ int listPresets(QTextStream& out) {
 
 int runSimulateCommand(const Invocation& invocation, QTextStream& out, QTextStream& err) {
     AtomicOutputs outputs;
-    if ((!invocation.csvPath.isEmpty() && !outputs.add("csv", invocation.csvPath)) ||
-        (!invocation.spikesPath.isEmpty() && !outputs.add("spikes", invocation.spikesPath))) {
-        err << "error: " << outputs.error() << '\n';
-        outputs.discard();
-        return ExitOutputFailed;
+    const std::pair<QString, QString> requested[] = {{"csv", invocation.csvPath},
+                                                     {"spikes", invocation.spikesPath},
+                                                     {"png", invocation.pngPath},
+                                                     {"svg", invocation.svgPath}};
+    for (const auto& [label, path] : requested) {
+        if (!path.isEmpty() && !outputs.add(label, path)) {
+            err << "error: " << outputs.error() << '\n';
+            outputs.discard();
+            return ExitOutputFailed;
+        }
     }
 
     const auto& request = invocation.request;
-    izh::Trajectory trajectory;
+    const bool keepTrace = !invocation.csvPath.isEmpty() || !invocation.pngPath.isEmpty() ||
+                           !invocation.svgPath.isEmpty();
+    auto simulated = std::make_shared<izh::Trajectory>();
+    izh::Trajectory& trajectory = *simulated;
     trajectory.dt = request.settings.dt;
-    if (invocation.csvPath.isEmpty()) {
+    if (!keepTrace) {
         izh::DiscardingSink sink;
         trajectory.outcome = izh::runSimulation(request, sink);
     } else {
         trajectory = izh::simulate(request);
     }
     const auto& outcome = trajectory.outcome;
+
+    // The plot as the window draws it, at 1600×1000 logical pixels.
+    std::shared_ptr<const SimulationResult> plotted;
+    if (!invocation.pngPath.isEmpty() || !invocation.svgPath.isEmpty())
+        plotted = assembleResult(0, request, simulated, 0, {});
+    PlotImageOptions svgOptions;
+    svgOptions.scale = 1.0;
+    auto image = [&](bool png) {
+        return [&, png](const AtomicOutputs::Writer& write) {
+            QString error;
+            const QByteArray bytes = png ? renderResultPng(plotted, {}, &error)
+                                         : renderResultSvg(plotted, svgOptions, &error);
+            return !bytes.isEmpty() && write(bytes.constData(), bytes.size());
+        };
+    };
 
     const bool written =
         outputs.write("csv", [&](const AtomicOutputs::Writer& write) {
@@ -58,6 +82,7 @@ int runSimulateCommand(const Invocation& invocation, QTextStream& out, QTextStre
         outputs.write("spikes", [&](const AtomicOutputs::Writer& write) {
             return izh::writeSpikesCsv(outcome.spikeTimes, toWriter(write));
         }) &&
+        outputs.write("png", image(true)) && outputs.write("svg", image(false)) &&
         outputs.commit();
     if (!written) {
         err << "error: " << outputs.error() << '\n';
@@ -65,8 +90,8 @@ int runSimulateCommand(const Invocation& invocation, QTextStream& out, QTextStre
         return ExitOutputFailed;
     }
 
-    const double simulated = outcome.divergenceTime.value_or(request.settings.duration);
-    const auto analysis = izh::analyseSpikeTrain(outcome.spikeTimes, simulated,
+    const double simulatedMs = outcome.divergenceTime.value_or(request.settings.duration);
+    const auto analysis = izh::analyseSpikeTrain(outcome.spikeTimes, simulatedMs,
                                                  request.protocol.onsetTime());
     out << "integrator=" << QString::fromStdString(std::string(izh::integratorId(request.settings.integrator)))
         << " dt_ms=" << number(request.settings.dt) << " duration_ms="
@@ -79,6 +104,10 @@ int runSimulateCommand(const Invocation& invocation, QTextStream& out, QTextStre
         out << "trajectory written to " << invocation.csvPath << '\n';
     if (!invocation.spikesPath.isEmpty())
         out << "spike times written to " << invocation.spikesPath << '\n';
+    if (!invocation.pngPath.isEmpty())
+        out << "plot written to " << invocation.pngPath << '\n';
+    if (!invocation.svgPath.isEmpty())
+        out << "plot written to " << invocation.svgPath << '\n';
     if (outcome.diverged()) {
         err << "error: trajectory: diverged (left the finite range) at t = "
             << number(*outcome.divergenceTime) << " ms; only the valid part was written\n";

@@ -1,14 +1,16 @@
-// Izhikevich Explorer: wires the command line to the core and, later, to the
-// window. Headless modes never create a GUI application, so they need no display.
+// Izhikevich Explorer: wires the command line to the core and the window.
+// Headless modes create no GUI application; PNG/SVG output and the UI
+// benchmark draw widgets on the offscreen platform, so nothing needs a display.
 #include "command_line.h"
 #include "exit_status.h"
 #include "headless_commands.h"
 #include "invalid_input.h"
+#include "main_window.h"
+#include "latency_benchmark.h"
 
-#include <QCoreApplication>
-#include <QDir>
+#include <QApplication>
 #include <QTextStream>
-#include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -19,16 +21,19 @@ QStringList argumentsOf(int argc, char** argv) {
     return arguments;
 }
 
-// Until the explorer window exists, "open the explorer" runs the RS preset
-// headlessly and says where its trajectory went.
-int runStandIn(QTextStream& out, QTextStream& err) {
-    Invocation rs = parseCommandLine({"izhikevich-explorer", "--simulate", "--preset", "RS",
-                                      "--csv", "izhikevich-RS.csv", "--spikes",
-                                      "izhikevich-RS-spikes.csv"});
-    const int status = runSimulateCommand(rs, out, err);
-    out << "(the explorer window comes with the next release; the RS run above is in "
-        << QDir::current().absoluteFilePath("izhikevich-RS.csv") << ")\n";
-    return status;
+void reportInvalid(QTextStream& err, const izh::InvalidInput& error) {
+    err << "error: " << QString::fromStdString(error.field()) << ": "
+        << QString::fromStdString(error.reason()) << '\n';
+}
+
+int runExplorer(const Invocation& invocation) {
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.restoreSettings();
+    if (!invocation.presetId.isEmpty() || !invocation.paramsFile.isEmpty())
+        window.loadRequest(invocation.request, invocation.presetId);
+    window.show();
+    return QApplication::exec();
 }
 
 } // namespace
@@ -43,14 +48,24 @@ int main(int argc, char** argv) {
     try {
         invocation = parseCommandLine(argumentsOf(argc, argv));
     } catch (const izh::InvalidInput& error) {
-        err << "error: " << QString::fromStdString(error.field()) << ": "
-            << QString::fromStdString(error.reason()) << '\n';
+        reportInvalid(err, error);
         return ExitInvalidInput;
     }
     for (const QString& warning : invocation.warnings)
         err << "warning: " << warning << '\n';
+    err.flush();
 
-    QCoreApplication app(argc, argv);
+    // Drawing without a window (PNG/SVG, the UI benchmark) needs no display:
+    // it uses the offscreen platform.
+    if (invocation.needsWidgets() && invocation.mode != Invocation::Mode::Gui &&
+        !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app;
+    if (invocation.needsWidgets())
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
+
     try {
         switch (invocation.mode) {
         case Invocation::Mode::Help: out << invocation.helpText; return ExitDone;
@@ -59,11 +74,11 @@ int main(int argc, char** argv) {
             return ExitDone;
         case Invocation::Mode::ListPresets: return listPresets(out);
         case Invocation::Mode::Simulate: return runSimulateCommand(invocation, out, err);
-        case Invocation::Mode::Gui: return runStandIn(out, err);
+        case Invocation::Mode::BenchmarkUi: return runUiBenchmark(out);
+        case Invocation::Mode::Gui: return runExplorer(invocation);
         }
     } catch (const izh::InvalidInput& error) {
-        err << "error: " << QString::fromStdString(error.field()) << ": "
-            << QString::fromStdString(error.reason()) << '\n';
+        reportInvalid(err, error);
         return ExitInvalidInput;
     }
     return ExitDone;

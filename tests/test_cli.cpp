@@ -370,7 +370,7 @@ private slots:
             "error: command line: Missing value after '--dt'");
         row("empty --csv", {"!", "--simulate", "--csv", ""}, "error: csv: needs a file name");
         row("same file twice", {"!", "--simulate", "--csv", "out.csv", "--spikes", "./out.csv"},
-            "error: spikes: must not be the same file as --csv");
+            "error: spikes: must not be the same file as another output");
         row("--csv without --simulate", {"!", "--list-presets", "--csv", "out.csv"},
             "error: csv: is an output of --simulate");
         row("two modes", {"!", "--list-presets", "--simulate"},
