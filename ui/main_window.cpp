@@ -133,7 +133,7 @@ QWidget* MainWindow::buildLeftPanel() {
         if (!id.isEmpty() && id != presetId_)
             loadPreset(id);
     });
-    layout->addWidget(presetTree_, 2);
+    layout->addWidget(presetTree_, 1);
     presetInfo_ = new QLabel;
     presetInfo_->setObjectName("presetInfo");
     presetInfo_->setWordWrap(true);
@@ -144,7 +144,8 @@ QWidget* MainWindow::buildLeftPanel() {
     scroll->setWidget(parameters_);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    layout->addWidget(scroll, 3);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(scroll, 1);
     panel->setMinimumWidth(330);
     return panel;
 }

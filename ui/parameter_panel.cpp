@@ -101,6 +101,8 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent) {
         toggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
     });
 
+    layout->addStretch(1);
+
     connect(autoU0_, &QCheckBox::toggled, this, [this](bool automatic) {
         if (updating_)
             return;

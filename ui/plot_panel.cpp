@@ -56,6 +56,7 @@ PlotPanel::PlotPanel(QWidget* parent)
         connect(view, &TraceChartView::resetZoomRequested, this, &PlotPanel::resetZoom);
         connect(view, &TraceChartView::hovered, this, &PlotPanel::hovered);
     }
+    connect(v_->chart(), &QChart::plotAreaChanged, this, &PlotPanel::onPlotAreaChanged);
     v_->setTimeLabelsVisible(false);
     u_->setTimeLabelsVisible(false);
     connect(v_, &TraceChartView::painted, this, [this] {
@@ -216,9 +217,14 @@ PlotView PlotPanel::currentView() const {
     return {t0_, t1_, v_->plotColumns()};
 }
 
-void PlotPanel::resizeEvent(QResizeEvent* event) {
-    QWidget::resizeEvent(event);
-    emit viewChanged(currentView());
+void PlotPanel::onPlotAreaChanged() {
+    // The plots' width in pixels decides how finely the worker reduces the
+    // trace; it is known only once the chart has laid itself out.
+    const int columns = v_->plotColumns();
+    if (columns != lastColumns_) {
+        lastColumns_ = columns;
+        emit viewChanged(currentView());
+    }
 }
 
 void PlotPanel::setMessage(const QString& text) {

@@ -38,10 +38,8 @@ signals:
     void hovered(double t);                  // NaN when away
     void repainted();                        // a result's plots were painted
 
-protected:
-    void resizeEvent(QResizeEvent* event) override;
-
 private:
+    void onPlotAreaChanged();
     void fitValueAxes();
     void alignPlotAreas();
     QList<QPointF> pinnedPoints(const QList<QPointF>& points) const;
@@ -53,4 +51,5 @@ private:
     bool zoomed_ = false;
     bool paintPending_ = false;
     bool dark_ = false;
+    int lastColumns_ = 0;
 };
