@@ -2,6 +2,7 @@
 
 #include "atomic_outputs.h"
 #include "csv_format.h"
+#include "image_size_dialog.h"
 #include "invalid_input.h"
 #include "parameter_change_command.h"
 #include "parameter_file.h"
@@ -183,9 +184,12 @@ void MainWindow::buildMenus() {
             exportSpikesCsv(path);
     });
     exports->addAction("Plot as &PNG…", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this, [this] {
+        ImageSizeDialog sizeDialog(plots_->size(), this);
+        if (sizeDialog.exec() != QDialog::Accepted)
+            return;
         const QString path = askSavePath("Export plot", "PNG image (*.png)", "png");
         if (!path.isEmpty())
-            exportPng(path);
+            exportPng(path, sizeDialog.imageSize(), sizeDialog.scale());
     });
     exports->addAction("Plot as S&VG…", this, [this] {
         const QString path = askSavePath("Export plot", "SVG drawing (*.svg)", "svg");

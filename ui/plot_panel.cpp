@@ -57,6 +57,7 @@ PlotPanel::PlotPanel(QWidget* parent)
         connect(view, &TraceChartView::hovered, this, &PlotPanel::hovered);
     }
     connect(v_->chart(), &QChart::plotAreaChanged, this, &PlotPanel::onPlotAreaChanged);
+    connect(i_->chart(), &QChart::plotAreaChanged, this, &PlotPanel::alignPlotAreas);
     v_->setTimeLabelsVisible(false);
     u_->setTimeLabelsVisible(false);
     connect(v_, &TraceChartView::painted, this, [this] {
@@ -153,11 +154,14 @@ void PlotPanel::alignPlotAreas() {
     qreal widest = 0;
     for (auto* view : {v_, u_, i_})
         widest = std::max(widest, labelWidth(view));
-    // Only the bottom plot labels the time axis, and Qt keeps half a label's
-    // width free beside its last tick: the plots above keep the same room.
-    const QFontMetricsF timeMetrics(i_->timeAxis()->labelsFont());
-    const qreal overhang =
-        timeMetrics.horizontalAdvance(QString::asprintf("%g", i_->timeAxis()->max())) / 2;
+    // Only the bottom plot labels the time axis, and Qt narrows that plot to
+    // fit its last label: the plots above give up the same room. Read back from
+    // the bottom plot's layout, whose own margins never change here, so this
+    // cannot feed back on itself.
+    const QChart* bottom = i_->chart();
+    const qreal overhang = std::clamp<qreal>(bottom->size().width() - bottom->margins().right() -
+                                                 bottom->plotArea().right(),
+                                             0, 100);
     for (auto* view : {v_, u_, i_}) {
         QMargins m = view->chart()->margins();
         const int left = kBaseInset + int(std::lround(widest - labelWidth(view)));
