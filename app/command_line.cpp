@@ -75,10 +75,13 @@ Invocation parseCommandLine(const QStringList& arguments) {
     const QCommandLineOption spikes("spikes", "Write the spike times to F.", "F");
     const QCommandLineOption png("png", "Write the plot as a PNG image to F.", "F");
     const QCommandLineOption svg("svg", "Write the plot as an SVG drawing to F.", "F");
+    const QCommandLineOption figure2("figure2", "Draw the eight 2003 Fig. 2 panels into F.png.", "F");
+    const QCommandLineOption features2004("features2004",
+                                          "Draw the twenty 2004 features into F.png.", "F");
     const QCommandLineOption benchmarkUi(
         "benchmark-ui", "Time slider-to-paint latency in the real window (offscreen).");
     parser.addOptions({listPresets, simulate, preset, params, set, duration, dt, integrator, rtol,
-                       atol, csv, spikes, png, svg, benchmarkUi});
+                       atol, csv, spikes, png, svg, benchmarkUi, figure2, features2004});
     parser.addPositionalArgument("FILE.json", "A parameter file to open in the explorer.",
                                  "[FILE.json]");
 
@@ -103,15 +106,24 @@ Invocation parseCommandLine(const QStringList& arguments) {
         return invocation;
     }
     if (int(parser.isSet(listPresets)) + int(parser.isSet(simulate)) +
-            int(parser.isSet(benchmarkUi)) > 1)
-        throw InvalidInput("command line",
-                           "--list-presets, --simulate and --benchmark-ui exclude each other");
+            int(parser.isSet(benchmarkUi)) + int(parser.isSet(figure2)) +
+            int(parser.isSet(features2004)) > 1)
+        throw InvalidInput("command line", "--list-presets, --simulate, --benchmark-ui, "
+                                           "--figure2 and --features2004 exclude each other");
     if (parser.isSet(listPresets))
         invocation.mode = Invocation::Mode::ListPresets;
     else if (parser.isSet(simulate))
         invocation.mode = Invocation::Mode::Simulate;
     else if (parser.isSet(benchmarkUi))
         invocation.mode = Invocation::Mode::BenchmarkUi;
+    else if (parser.isSet(figure2) || parser.isSet(features2004)) {
+        invocation.mode = Invocation::Mode::Gallery;
+        invocation.galleryIs2004 = parser.isSet(features2004);
+        invocation.galleryPath = parser.value(invocation.galleryIs2004 ? features2004 : figure2);
+        if (invocation.galleryPath.isEmpty())
+            throw InvalidInput(invocation.galleryIs2004 ? "features2004" : "figure2",
+                               "needs a file name");
+    }
 
     // Model options apply in the order given: later ones override earlier ones.
     QHash<QString, qsizetype> used;

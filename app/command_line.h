@@ -9,7 +9,7 @@
 // What the user asked for on the command line (SPEC §6), already checked:
 // parseCommandLine throws izh::InvalidInput naming the option or parameter.
 struct Invocation {
-    enum class Mode { Gui, Help, Version, ListPresets, Simulate, BenchmarkUi };
+    enum class Mode { Gui, Help, Version, ListPresets, Simulate, BenchmarkUi, Gallery };
     Mode mode = Mode::Gui;
     QString helpText;
 
@@ -22,11 +22,13 @@ struct Invocation {
     QString spikesPath; // --spikes
     QString pngPath;    // --png
     QString svgPath;    // --svg
+    QString galleryPath; // --figure2 / --features2004: the image to write
+    bool galleryIs2004 = false;
 
     // Whether this invocation draws widgets (window, PNG/SVG, UI benchmark).
     bool needsWidgets() const {
-        return mode == Mode::Gui || mode == Mode::BenchmarkUi || !pngPath.isEmpty() ||
-               !svgPath.isEmpty();
+        return mode == Mode::Gui || mode == Mode::BenchmarkUi || mode == Mode::Gallery ||
+               !pngPath.isEmpty() || !svgPath.isEmpty();
     }
 };
 

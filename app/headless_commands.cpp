@@ -1,8 +1,12 @@
 #include "headless_commands.h"
 
+#include <QBuffer>
+#include <QImage>
+
 #include "atomic_outputs.h"
 #include "csv_format.h"
 #include "exit_status.h"
+#include "gallery_view.h"
 #include "number_format.h"
 #include "plot_export.h"
 #include "preset_library.h"
@@ -113,5 +117,34 @@ int runSimulateCommand(const Invocation& invocation, QTextStream& out, QTextStre
             << number(*outcome.divergenceTime) << " ms; only the valid part was written\n";
         return ExitDiverged;
     }
+    return ExitDone;
+}
+
+int runGalleryCommand(const Invocation& invocation, QTextStream& out, QTextStream& err) {
+    AtomicOutputs outputs;
+    const QString label = invocation.galleryIs2004 ? "features2004" : "figure2";
+    if (!outputs.add(label, invocation.galleryPath)) {
+        err << "error: " << outputs.error() << '\n';
+        return ExitOutputFailed;
+    }
+    GalleryView gallery(invocation.galleryIs2004 ? izh::PresetGroup::Features2004
+                                                 : izh::PresetGroup::Figure2003);
+    // About 400×280 logical pixels a panel, 2× for print.
+    const QImage image = gallery.render(QSize(1600, 290 * gallery.rows()), 2.0);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    const bool ok = outputs.write(label,
+                                  [&](const AtomicOutputs::Writer& write) {
+                                      return write(bytes.constData(), bytes.size());
+                                  }) &&
+                    outputs.commit();
+    if (!ok) {
+        err << "error: " << outputs.error() << '\n';
+        outputs.discard();
+        return ExitOutputFailed;
+    }
+    out << gallery.presetIds().size() << " panels written to " << invocation.galleryPath << '\n';
     return ExitDone;
 }

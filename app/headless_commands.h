@@ -8,3 +8,6 @@
 // prints errors as "error: NAME: reason" to `err`.
 int listPresets(QTextStream& out);
 int runSimulateCommand(const Invocation& invocation, QTextStream& out, QTextStream& err);
+
+// --figure2 / --features2004: the published figure's panels in one PNG.
+int runGalleryCommand(const Invocation& invocation, QTextStream& out, QTextStream& err);

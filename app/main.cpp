@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
         case Invocation::Mode::ListPresets: return listPresets(out);
         case Invocation::Mode::Simulate: return runSimulateCommand(invocation, out, err);
         case Invocation::Mode::BenchmarkUi: return runUiBenchmark(out);
+        case Invocation::Mode::Gallery: return runGalleryCommand(invocation, out, err);
         case Invocation::Mode::Gui: return runExplorer(invocation, sinceStart);
         }
     } catch (const izh::InvalidInput& error) {

@@ -374,7 +374,7 @@ private slots:
         row("--csv without --simulate", {"!", "--list-presets", "--csv", "out.csv"},
             "error: csv: is an output of --simulate");
         row("two modes", {"!", "--list-presets", "--simulate"},
-            "error: command line: --list-presets, --simulate and --benchmark-ui exclude each other");
+            "error: command line: --list-presets, --simulate");
     }
     void invalidInput() {
         QFETCH(QStringList, arguments);

@@ -2,6 +2,7 @@
 
 #include "atomic_outputs.h"
 #include "csv_format.h"
+#include "gallery_view.h"
 #include "image_size_dialog.h"
 #include "invalid_input.h"
 #include "parameter_change_command.h"
@@ -14,6 +15,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
 #include <QDragEnterEvent>
 #include <QFile>
 #include <QFileDialog>
@@ -214,6 +216,11 @@ void MainWindow::buildMenus() {
     view->addAction("&Clear pin", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), this,
                     &MainWindow::clearPin);
     view->addSeparator();
+    view->addAction("Izhikevich 2003, Fig. 2 &gallery", QKeySequence(Qt::CTRL | Qt::Key_G), this,
+                    [this] { showGallery(izh::PresetGroup::Figure2003); });
+    view->addAction("Izhikevich 2004, 20 &features", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
+                    this, [this] { showGallery(izh::PresetGroup::Features2004); });
+    view->addSeparator();
     darkAction_ = view->addAction("&Dark palette", QKeySequence(Qt::CTRL | Qt::Key_D), this,
                                   [this](bool on) { setDarkPalette(on); });
     darkAction_->setCheckable(true);
@@ -405,6 +412,22 @@ bool MainWindow::exportSvg(const QString& path) {
         return false;
     }
     return true;
+}
+
+void MainWindow::showGallery(izh::PresetGroup group) {
+    auto* dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(QString::fromUtf8(izh::presetGroupTitle(group).data()) +
+                           " — click a panel to explore it");
+    auto* layout = new QVBoxLayout(dialog);
+    auto* gallery = new GalleryView(group);
+    layout->addWidget(gallery);
+    connect(gallery, &GalleryView::presetClicked, this, [this, dialog](const QString& id) {
+        loadPreset(id);
+        dialog->close();
+    });
+    dialog->resize(1400, group == izh::PresetGroup::Figure2003 ? 560 : 1000);
+    dialog->show();
 }
 
 void MainWindow::pinCurrentTrace() { plots_->setPinned(controller_.latestResult()); }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "preset_library.h"
 #include "simulation_controller.h"
 
 #include <QMainWindow>
@@ -40,6 +41,7 @@ public:
 
     void setDarkPalette(bool dark);
     void pinCurrentTrace();
+    void showGallery(izh::PresetGroup group); // the published figure; click loads a panel
     void clearPin();
 
     ParameterPanel* parameterPanel() const { return parameters_; }
