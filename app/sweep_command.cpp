@@ -1,0 +1,106 @@
+#include "sweep_command.h"
+
+#include "atomic_outputs.h"
+#include "exit_status.h"
+#include "invalid_input.h"
+#include "number_format.h"
+#include "sweep_csv.h"
+
+#include <chrono>
+
+using izh::InvalidInput;
+
+QList<QCommandLineOption> sweepOptions() {
+    return {QCommandLineOption("sweep",
+                               "Sweep a parameter over N values from LO to HI (give twice: X, "
+                               "then Y; N ≤ 1024). Any --set name except dt and duration.",
+                               "NAME=LO:HI:N"),
+            QCommandLineOption("threads", "Worker threads of --sweep (default: all cores).",
+                               "N")};
+}
+
+void applySweepOptions(const QCommandLineParser& parser, Invocation& invocation) {
+    const bool sweep = parser.isSet("sweep");
+    if (!sweep) {
+        if (parser.isSet("threads"))
+            throw InvalidInput("threads", "is an option of --sweep");
+        return;
+    }
+    if (invocation.mode != Invocation::Mode::Gui)
+        throw InvalidInput("command line", "--sweep excludes the other modes (--simulate, "
+                                           "--list-presets, --figure2, exports, ...)");
+    invocation.mode = Invocation::Mode::Sweep;
+    const QStringList specs = parser.values("sweep");
+    if (specs.size() != 2)
+        throw InvalidInput("sweep", "give exactly two: --sweep X=LO:HI:N --sweep Y=LO:HI:N (got " +
+                                        std::to_string(specs.size()) + ")");
+    invocation.sweepAxes.clear();
+    for (const QString& spec : specs)
+        invocation.sweepAxes.push_back(izh::parseSweepAxis(spec.toStdString()));
+    if (parser.isSet("threads")) {
+        const QString text = parser.value("threads");
+        bool ok = false;
+        const uint threads = text.toUInt(&ok);
+        if (!ok || threads < 1 || threads > 1024)
+            throw InvalidInput("threads", "must be a whole number from 1 to 1024, not '" +
+                                              text.toStdString() + "'");
+        invocation.sweepThreads = threads;
+    }
+    if (!parser.isSet("csv") || parser.value("csv").isEmpty())
+        throw InvalidInput("csv", "--sweep needs --csv F (the grid's results)");
+    if (parser.isSet("png"))
+        throw InvalidInput("png", "a heat map of --sweep is not available yet; write --csv");
+    for (const char* other : {"spikes", "svg"})
+        if (parser.isSet(other))
+            throw InvalidInput(other, "is an output of --simulate, not of --sweep");
+}
+
+int runSweepCommand(const Invocation& invocation, QTextStream& out, QTextStream& err) {
+    const auto& request = invocation.request;
+    const izh::SweepAxis& x = invocation.sweepAxes.at(0);
+    const izh::SweepAxis& y = invocation.sweepAxes.at(1);
+    izh::validateSweep(request, x, y); // InvalidInput: exit 2, nothing written
+
+    AtomicOutputs outputs;
+    if (!outputs.add("csv", invocation.csvPath)) {
+        err << "error: " << outputs.error() << '\n';
+        outputs.discard();
+        return ExitOutputFailed;
+    }
+    izh::BatchOptions options;
+    options.threads = invocation.sweepThreads;
+    const auto start = std::chrono::steady_clock::now();
+    const izh::SweepResult sweep = izh::runSweep(request, x, y, options);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    const bool written = outputs.write("csv", [&](const AtomicOutputs::Writer& write) {
+        return izh::writeSweepCsv(sweep, [&write](std::string_view text) {
+            return write(text.data(), static_cast<qint64>(text.size()));
+        });
+    }) && outputs.commit();
+    if (!written) {
+        err << "error: " << outputs.error() << '\n';
+        outputs.discard();
+        return ExitOutputFailed;
+    }
+
+    std::size_t diverged = 0;
+    for (const auto& cell : sweep.cells)
+        diverged += cell.divergenceTime.has_value();
+    const double cells = static_cast<double>(sweep.cells.size());
+    const double neuronSteps = cells * static_cast<double>(request.settings.stepCount());
+    auto number = [](double v) { return QString::fromStdString(izh::formatNumber(v)); };
+    out << "sweep " << QString::fromStdString(x.name) << " x " << QString::fromStdString(y.name)
+        << ": " << x.count << " x " << y.count << " cells, integrator="
+        << QString::fromStdString(std::string(izh::integratorId(request.settings.integrator)))
+        << " dt_ms=" << number(request.settings.dt)
+        << " duration_ms=" << number(request.settings.duration) << '\n'
+        << "elapsed_s=" << QString::number(seconds, 'g', 4)
+        << " neuron_steps_per_s=" << QString::number(neuronSteps / seconds, 'g', 3)
+        << " threads=" << sweep.batch.threadsUsed
+        << " simd=" << izh::simdPathName(sweep.batch.simdUsed) << " diverged_cells=" << diverged
+        << '\n'
+        << "sweep written to " << invocation.csvPath << '\n';
+    return ExitDone;
+}

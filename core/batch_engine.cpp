@@ -1,0 +1,676 @@
+#include "batch_engine.h"
+
+#include "fixed_step_schemes.h"
+#include "invalid_input.h"
+#include "simulator.h"
+#include "stimulus_schedule.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <cmath>
+#include <exception>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define IZH_BATCH_X86 1
+#else
+#define IZH_BATCH_X86 0
+#endif
+
+namespace izh {
+
+namespace {
+
+// Four doubles per vector: one AVX register, or two SSE2 registers on the
+// baseline path (GCC lowers the generic vector operations).
+using V = double __attribute__((vector_size(32)));
+using M = long long __attribute__((vector_size(32)));
+constexpr int kLanes = 4;
+constexpr int kVectors = static_cast<int>(kBatchGroupCells) / kLanes; // interleaved chains
+constexpr std::size_t kPollEvery = 1 << 14; // steps between cancellation checks
+constexpr std::size_t kBlockSteps = 512;    // steps between finiteness checks (fast mode)
+
+// StepConstants, one lane per cell, copied from the scalar struct so that
+// every constant has the scalar code's bits.
+struct LaneConstants {
+    V p2, p1, p0, a, b, vb, e, c, d, vpeak;
+    V dt, halfDt, dtA, dtOver6;
+    V eulerA, eulerB, halfA, halfB;
+    V uKeep, uOffset, uFromV;
+};
+
+// b·(v − vb) − e·u, the scalar StepConstants::duOverA. With vb = 0 and e = 1
+// in every lane (Standard), b·v − u gives the same bits: subtracting 0 and
+// multiplying by 1 are exact (the scalar SemiImplicitScheme<true> relies on
+// the same identity).
+template <bool Standard>
+[[gnu::always_inline]] inline void duOverA(V& out, const LaneConstants& k, const V& v,
+                                           const V& u) {
+    if constexpr (Standard)
+        out = k.b * v - u;
+    else
+        out = k.b * (v - k.vb) - k.e * u;
+}
+
+// mask ? a : b lane-wise, as bit operations (lowered well on every path).
+[[gnu::always_inline]] inline void select(V& out, const M& mask, const V& a, const V& b) {
+    out = reinterpret_cast<V>((reinterpret_cast<M>(a) & mask) | (reinterpret_cast<M>(b) & ~mask));
+}
+
+// The four fixed-step schemes, lane-wise, each in exactly the operation order
+// of its scalar twin in fixed_step_schemes.h (see there for the reasons).
+template <bool Standard> struct VecEuler {
+    static constexpr bool kTakesCurrent = false;
+    [[gnu::always_inline]] static inline void step(const LaneConstants& k, V& v, V& u,
+                                                   const V& input) {
+        const V drive = k.dt * (input - u); // input = p0 + I
+        const V vNew = (k.eulerA * v + k.eulerB) * v + drive;
+        V w;
+        duOverA<Standard>(w, k, v, u);
+        u = u + k.dtA * w;
+        v = vNew;
+    }
+};
+
+// Both scalar variants: with vb = 0 and e = 1, b·(v − 0) − 1·u is b·v − u to
+// the bit (the subtraction of 0 and the product by 1 are exact), so the
+// general form serves every lane.
+template <bool Standard> struct VecSemiImplicit {
+    static constexpr bool kTakesCurrent = true;
+    [[gnu::always_inline]] static inline void step(const LaneConstants& k, V& v, V& u,
+                                                   const V& input) {
+        v = v + k.dt * (k.p2 * (v * v) + k.p1 * v + k.p0 - u + input);
+        V w;
+        duOverA<Standard>(w, k, v, u);
+        u = u + k.dtA * w;
+    }
+};
+
+template <bool Standard> struct VecHalfStep {
+    static constexpr bool kTakesCurrent = false;
+    [[gnu::always_inline]] static inline void step(const LaneConstants& k, V& v, V& u,
+                                                   const V& input) {
+        const V drive = k.halfDt * (input - u); // input = p0 + I
+        v = (k.halfA * v + k.halfB) * v + drive;
+        v = (k.halfA * v + k.halfB) * v + drive;
+        u = (k.uKeep * u + k.uOffset) + k.uFromV * v;
+    }
+};
+
+template <bool Standard> struct VecRK4 {
+    static constexpr bool kTakesCurrent = false;
+    [[gnu::always_inline]] static inline void step(const LaneConstants& k, V& v, V& u,
+                                                   const V& input) {
+        const V h = k.dt, h2 = k.halfDt;
+        const V j = input; // p0 + I
+        const V f1 = (k.p2 * v + k.p1) * v + (j - u);
+        V w1;
+        duOverA<Standard>(w1, k, v, u);
+        const V g1 = k.a * w1;
+        const V v2 = v + h2 * f1, u2 = u + h2 * g1;
+        const V f2 = (k.p2 * v2 + k.p1) * v2 + (j - u2);
+        V w2;
+        duOverA<Standard>(w2, k, v2, u2);
+        const V g2 = k.a * w2;
+        const V v3 = v + h2 * f2, u3 = u + h2 * g2;
+        const V f3 = (k.p2 * v3 + k.p1) * v3 + (j - u3);
+        V w3;
+        duOverA<Standard>(w3, k, v3, u3);
+        const V g3 = k.a * w3;
+        const V v4 = v + h * f3, u4 = u + h * g3;
+        const V f4 = (k.p2 * v4 + k.p1) * v4 + (j - u4);
+        V w4;
+        duOverA<Standard>(w4, k, v4, u4);
+        const V g4 = k.a * w4;
+        v = v + k.dtOver6 * ((f1 + 2.0 * f2) + (2.0 * f3 + f4));
+        u = u + k.dtOver6 * ((g1 + 2.0 * g2) + (2.0 * g3 + g4));
+    }
+};
+
+enum class Kind { Euler, SemiImplicit, HalfStep, RK4 };
+
+// One cell's bookkeeping besides its lane of the vectors.
+struct Lane {
+    bool real = false;  // a cell, not padding at the end of the last group
+    bool alive = false; // not diverged (padding is never alive)
+    std::size_t cell = 0;
+    std::optional<StimulusSchedule> schedule;
+    std::size_t chunk = 0; // index of the chunk holding the current segment
+    std::vector<double> spikes;
+    std::optional<double> divergenceTime;
+};
+
+struct alignas(64) Group {
+    LaneConstants k[kVectors];
+    V v[kVectors], u[kVectors], current[kVectors];
+    M flags[kVectors]; // the lanes handleEvents looks at
+    Lane lanes[kBatchGroupCells];
+    double dt = 0; // the shared step, for spike times and ramp currents
+    bool standardRecovery = true; // vb = 0 and e = 1 in every live lane
+    std::size_t steps = 0;
+
+    double& laneOf(V* vectors, int lane) { return vectors[lane / kLanes][lane % kLanes]; }
+    bool laneOfFlags(int lane) const { return flags[lane / kLanes][lane % kLanes] != 0; }
+
+    // A diverged (or padding) lane: constants that hold v = u = 0 still
+    // whatever the current (dt = 0, so every increment is 0·finite) and a
+    // vpeak of +inf, so the lane never calls for attention again.
+    void neutralise(int lane) {
+        LaneConstants& k = this->k[lane / kLanes];
+        const int i = lane % kLanes;
+        for (V* constant : {&k.p2, &k.p1, &k.p0, &k.a, &k.b, &k.vb, &k.e, &k.c, &k.d, &k.dt,
+                            &k.halfDt, &k.dtA, &k.dtOver6, &k.eulerA, &k.halfA, &k.uOffset,
+                            &k.uFromV})
+            (*constant)[i] = 0.0;
+        k.eulerB[i] = 1.0;
+        k.halfB[i] = 1.0;
+        k.uKeep[i] = 1.0;
+        k.vpeak[i] = std::numeric_limits<double>::infinity();
+        laneOf(v, lane) = 0.0;
+        laneOf(u, lane) = 0.0;
+        laneOf(current, lane) = 0.0;
+        lanes[lane].alive = false;
+    }
+
+    void load(int lane, const StepConstants& s) {
+        LaneConstants& k = this->k[lane / kLanes];
+        const int i = lane % kLanes;
+        k.p2[i] = s.p2;
+        k.p1[i] = s.p1;
+        k.p0[i] = s.p0;
+        k.a[i] = s.a;
+        k.b[i] = s.b;
+        k.vb[i] = s.vb;
+        k.e[i] = s.e;
+        k.c[i] = s.c;
+        k.d[i] = s.d;
+        k.vpeak[i] = s.vpeak;
+        k.dt[i] = s.dt;
+        k.halfDt[i] = s.halfDt;
+        k.dtA[i] = s.dtA;
+        k.dtOver6[i] = s.dt / 6.0; // RK4Scheme's (h / 6.0)
+        k.eulerA[i] = s.eulerA;
+        k.eulerB[i] = s.eulerB;
+        k.halfA[i] = s.halfA;
+        k.halfB[i] = s.halfB;
+        k.uKeep[i] = s.uKeep;
+        k.uOffset[i] = s.uOffset;
+        k.uFromV[i] = s.uFromV;
+    }
+};
+
+// The rare path of the step loop: a lane flagged in `flags` spiked, diverged,
+// or (exact mode: a false alarm) only looked as if it might have. Applies
+// SPEC §3 exactly as runFixedSteps does for the scalar engine. In fast mode a
+// non-finite lane may have diverged at an earlier, unchecked step: the
+// function then returns false and the caller replays the block exactly.
+template <bool Exact> [[gnu::noinline]] bool handleEvents(Group& g, std::size_t step) {
+    const double time = static_cast<double>(step) * g.dt + g.dt;
+    for (int lane = 0; lane < static_cast<int>(kBatchGroupCells); ++lane) {
+        if (!g.laneOfFlags(lane))
+            continue;
+        double& v = g.laneOf(g.v, lane);
+        double& u = g.laneOf(g.u, lane);
+        Lane& cell = g.lanes[lane];
+        if (!cell.alive) {
+            v = 0.0;
+            u = 0.0;
+            continue;
+        }
+        const LaneConstants& k = g.k[lane / kLanes];
+        const int i = lane % kLanes;
+        if (v < k.vpeak[i] && std::isfinite(v) && std::isfinite(u))
+            continue;
+        if (!std::isfinite(v) || !std::isfinite(u)) {
+            if (!Exact)
+                return false;
+            cell.divergenceTime = time;
+            g.neutralise(lane);
+            continue;
+        }
+        cell.spikes.push_back(time);
+        v = k.c[i];
+        u = u + k.d[i];
+    }
+    return true;
+}
+
+[[gnu::noinline]] void fillRampCurrents(Group& g, std::size_t step) {
+    for (int lane = 0; lane < static_cast<int>(kBatchGroupCells); ++lane) {
+        const Lane& cell = g.lanes[lane];
+        if (cell.alive)
+            g.laneOf(g.current, lane) = cell.schedule->chunks()[cell.chunk].currentAtStep(step, g.dt);
+    }
+}
+
+// Lanes needing attention after a step. Fast mode: the scalar loop's spike
+// test alone, !(v < vpeak) (true for NaN too); a state that left the finite
+// range any other way (v = −inf, u non-finite) stays non-finite—every update
+// is old + increment or a product with the old value, and only a spike's
+// reset replaces v—so it is caught by the check at the block's end, and the
+// block is replayed in exact mode. Exact mode adds the finiteness of u and v
+// through (u − v)·0 ≠ 0 (exact for non-finite states; a finite overflow of
+// u − v is a false alarm that handleEvents dismisses).
+template <bool Exact>
+[[gnu::always_inline]] inline void flagAttention(M& flag, const LaneConstants& k, const V& v,
+                                                 const V& u) {
+    if constexpr (Exact)
+        flag = ~((v < k.vpeak) & (((u - v) * 0.0) == 0.0));
+    else
+        flag = ~(v < k.vpeak);
+}
+
+// One bit per lane of a mask (lane i → bit i).
+template <bool Avx> [[gnu::always_inline]] inline std::uint32_t laneBits(const M& mask) {
+#if IZH_BATCH_X86
+    if constexpr (Avx) // a builtin, expanded only where inlined into AVX2 code
+        return static_cast<std::uint32_t>(
+            __builtin_ia32_movmskpd256(reinterpret_cast<__m256d>(mask)));
+#endif
+    std::uint32_t bits = 0;
+    for (int i = 0; i < kLanes; ++i)
+        bits |= static_cast<std::uint32_t>(mask[i] != 0) << i;
+    return bits;
+}
+
+template <bool Avx> [[gnu::always_inline]] inline bool anyLane(const M& mask) {
+    // Generic code: GCC's always_inline rules forbid AVX intrinsics in a
+    // function not itself compiled for AVX, and this one is shared.
+    using H = long long __attribute__((vector_size(16)));
+    const H low = {mask[0], mask[1]}, high = {mask[2], mask[3]};
+#if IZH_BATCH_X86
+    if constexpr (!Avx)
+        return _mm_movemask_pd(reinterpret_cast<__m128d>(low | high)) != 0;
+#endif
+    const H both = low | high;
+    return (both[0] | both[1]) != 0;
+}
+
+// What the schemes take as their input term: p0 + I for the schemes whose
+// scalar code forms that sum first (hoisted: same bits), I for semi-implicit.
+template <class Scheme>
+[[gnu::always_inline]] inline void prepareInput(V& input, const LaneConstants& k, const V& current) {
+    if constexpr (Scheme::kTakesCurrent)
+        input = current;
+    else
+        input = k.p0 + current;
+}
+
+// Steps [from, to) of one block within a segment (a constant set of stimulus
+// chunks). The state stays in registers; only events leave the loop. Returns
+// false (fast mode) when the block must be replayed in exact mode.
+template <class Scheme, bool Avx, bool Ramps, bool Exact>
+[[gnu::always_inline]] inline bool runSteps(Group& g, std::size_t from, std::size_t to) {
+    V v[kVectors], u[kVectors], input[kVectors];
+#pragma GCC unroll 8
+    for (int q = 0; q < kVectors; ++q) {
+        v[q] = g.v[q];
+        u[q] = g.u[q];
+        prepareInput<Scheme>(input[q], g.k[q], g.current[q]);
+    }
+    bool ok = true;
+    for (std::size_t step = from; step < to; ++step) {
+        if constexpr (Ramps) {
+            fillRampCurrents(g, step);
+#pragma GCC unroll 8
+            for (int q = 0; q < kVectors; ++q)
+                prepareInput<Scheme>(input[q], g.k[q], g.current[q]);
+        }
+        M flag[kVectors];
+#pragma GCC unroll 8
+        for (int q = 0; q < kVectors; ++q) {
+            Scheme::step(g.k[q], v[q], u[q], input[q]);
+            flagAttention<Exact>(flag[q], g.k[q], v[q], u[q]);
+        }
+        M any = flag[0];
+#pragma GCC unroll 8
+        for (int q = 1; q < kVectors; ++q)
+            any |= flag[q];
+        // Inline handling pays off with AVX; on the baseline path GCC spills
+        // the lowered vectors around it, so the out-of-line handler serves.
+        if (!Exact && Avx && anyLane<Avx>(any)) [[unlikely]] {
+            // Fast mode: spikes reset lane-wise in registers (branch-free
+            // selects), their times appended for the flagged lanes only; a
+            // flagged lane that is not finite calls for the exact replay.
+            const double time = static_cast<double>(step) * g.dt + g.dt;
+            M nonFinite = {0, 0, 0, 0};
+            std::uint32_t spiked = 0;
+#pragma GCC unroll 8
+            for (int q = 0; q < kVectors; ++q) {
+                const V probe = v[q] * 0.0 + u[q] * 0.0; // 0 exactly when both are finite
+                nonFinite |= flag[q] & ~(probe == 0.0);
+                select(v[q], flag[q], g.k[q].c, v[q]);
+                select(u[q], flag[q], u[q] + g.k[q].d, u[q]);
+                spiked |= laneBits<Avx>(flag[q]) << (q * kLanes);
+            }
+            if (anyLane<Avx>(nonFinite)) {
+                ok = false;
+                break;
+            }
+            for (; spiked; spiked &= spiked - 1)
+                g.lanes[__builtin_ctz(spiked)].spikes.push_back(time);
+        } else if ((Exact || !Avx) && anyLane<Avx>(any)) [[unlikely]] {
+#pragma GCC unroll 8
+            for (int q = 0; q < kVectors; ++q) {
+                g.v[q] = v[q];
+                g.u[q] = u[q];
+                g.flags[q] = flag[q];
+            }
+            ok = handleEvents<Exact>(g, step);
+#pragma GCC unroll 8
+            for (int q = 0; q < kVectors; ++q) {
+                v[q] = g.v[q];
+                u[q] = g.u[q];
+            }
+            if (!ok)
+                break;
+            if constexpr (Exact) { // a lane may have been neutralised
+#pragma GCC unroll 8
+                for (int q = 0; q < kVectors; ++q)
+                    prepareInput<Scheme>(input[q], g.k[q], g.current[q]);
+            }
+        }
+    }
+#pragma GCC unroll 8
+    for (int q = 0; q < kVectors; ++q) {
+        g.v[q] = v[q];
+        g.u[q] = u[q];
+    }
+    return ok;
+}
+
+// Whether every live lane's state is finite (the end-of-block check of fast mode).
+inline bool allFinite(const Group& g) {
+    for (int q = 0; q < kVectors; ++q) {
+        const V probe = g.v[q] * 0.0 + g.u[q] * 0.0; // 0 exactly when both are finite
+        for (int i = 0; i < kLanes; ++i)
+            if (!(probe[i] == 0.0))
+                return false;
+    }
+    return true;
+}
+
+// One block in fast mode, replayed in exact mode if some lane left the
+// finite range during it.
+template <class Scheme, bool Avx, bool Ramps>
+[[gnu::always_inline]] inline void runBlock(Group& g, std::size_t from, std::size_t to) {
+    V savedV[kVectors], savedU[kVectors];
+    std::size_t savedSpikes[kBatchGroupCells];
+    for (int q = 0; q < kVectors; ++q) {
+        savedV[q] = g.v[q];
+        savedU[q] = g.u[q];
+    }
+    for (std::size_t lane = 0; lane < kBatchGroupCells; ++lane)
+        savedSpikes[lane] = g.lanes[lane].spikes.size();
+    if (runSteps<Scheme, Avx, Ramps, false>(g, from, to) && allFinite(g))
+        return;
+    for (int q = 0; q < kVectors; ++q) {
+        g.v[q] = savedV[q];
+        g.u[q] = savedU[q];
+    }
+    for (std::size_t lane = 0; lane < kBatchGroupCells; ++lane)
+        g.lanes[lane].spikes.resize(savedSpikes[lane]);
+    runSteps<Scheme, Avx, Ramps, true>(g, from, to);
+}
+
+// Runs a loaded group to the end; false if cancelled.
+template <class Scheme, bool Avx>
+[[gnu::always_inline]] inline bool runGroupWith(Group& g, const RunControl& control) {
+    // Segment edges: the union of the lanes' chunk edges.
+    std::vector<std::size_t> edges{0, g.steps};
+    for (const Lane& lane : g.lanes)
+        if (lane.alive)
+            for (const auto& chunk : lane.schedule->chunks())
+                edges.push_back(chunk.begin);
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+
+    std::size_t sincePoll = 0;
+    for (std::size_t e = 0; e + 1 < edges.size(); ++e) {
+        const std::size_t begin = edges[e], end = edges[e + 1];
+        bool ramps = false;
+        for (int lane = 0; lane < static_cast<int>(kBatchGroupCells); ++lane) {
+            Lane& cell = g.lanes[lane];
+            if (!cell.alive)
+                continue;
+            const auto& chunks = cell.schedule->chunks();
+            while (chunks[cell.chunk].end <= begin)
+                ++cell.chunk;
+            const StimulusChunk& chunk = chunks[cell.chunk];
+            if (chunk.begin == begin && chunk.hasSpike) {
+                double& v = g.laneOf(g.v, lane);
+                v = v + chunk.spikeWeight;
+            }
+            ramps = ramps || !chunk.ramps.empty();
+            g.laneOf(g.current, lane) = chunk.constantPart;
+        }
+        for (std::size_t from = begin; from < end; from += kBlockSteps) {
+            const std::size_t to = std::min(end, from + kBlockSteps);
+            if (ramps)
+                runBlock<Scheme, Avx, true>(g, from, to);
+            else
+                runBlock<Scheme, Avx, false>(g, from, to);
+            sincePoll += to - from;
+            if (sincePoll >= kPollEvery) {
+                sincePoll = 0;
+                if (control.cancelled())
+                    return false;
+            }
+        }
+    }
+    return !control.cancelled();
+}
+
+template <bool Avx> [[gnu::always_inline]] inline bool dispatchKind(Kind kind, Group& g,
+                                                                   const RunControl& control) {
+    if (g.standardRecovery) {
+        switch (kind) {
+        case Kind::Euler: return runGroupWith<VecEuler<true>, Avx>(g, control);
+        case Kind::SemiImplicit: return runGroupWith<VecSemiImplicit<true>, Avx>(g, control);
+        case Kind::HalfStep: return runGroupWith<VecHalfStep<true>, Avx>(g, control);
+        case Kind::RK4: return runGroupWith<VecRK4<true>, Avx>(g, control);
+        }
+    }
+    switch (kind) {
+    case Kind::Euler: return runGroupWith<VecEuler<false>, Avx>(g, control);
+    case Kind::SemiImplicit: return runGroupWith<VecSemiImplicit<false>, Avx>(g, control);
+    case Kind::HalfStep: return runGroupWith<VecHalfStep<false>, Avx>(g, control);
+    case Kind::RK4: return runGroupWith<VecRK4<false>, Avx>(g, control);
+    }
+    return true;
+}
+
+bool runGroupBaseline(Kind kind, Group& g, const RunControl& control) {
+    return dispatchKind<false>(kind, g, control);
+}
+
+#if IZH_BATCH_X86
+[[gnu::target("avx2")]] bool runGroupAvx2(Kind kind, Group& g, const RunControl& control) {
+    return dispatchKind<true>(kind, g, control);
+}
+#endif
+
+Kind kindOf(IntegratorKind integrator) {
+    switch (integrator) {
+    case IntegratorKind::Euler: return Kind::Euler;
+    case IntegratorKind::SemiImplicit: return Kind::SemiImplicit;
+    case IntegratorKind::HalfStep: return Kind::HalfStep;
+    case IntegratorKind::RK4: return Kind::RK4;
+    case IntegratorKind::RK45: break;
+    }
+    return Kind::Euler;
+}
+
+struct SharedGrid {
+    IntegratorKind integrator;
+    double dt;
+    std::size_t steps;
+};
+
+SharedGrid gridOf(const SimulationRequest& request) {
+    return {request.settings.integrator, request.settings.dt, request.settings.stepCount()};
+}
+
+void requireSameGrid(const SharedGrid& grid, const SimulationRequest& request) {
+    const SharedGrid own = gridOf(request);
+    if (own.integrator != grid.integrator)
+        throw InvalidInput("integrator", "all cells of a batch must use one integrator");
+    if (own.dt != grid.dt || own.steps != grid.steps)
+        throw InvalidInput("dt", "all cells of a batch must share dt and duration");
+}
+
+} // namespace
+
+SimdPath resolveSimdPath(SimdPath requested) {
+#if IZH_BATCH_X86
+    if (requested == SimdPath::Baseline)
+        return SimdPath::Baseline;
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") ? SimdPath::Avx2 : SimdPath::Baseline;
+#else
+    (void)requested;
+    return SimdPath::Baseline;
+#endif
+}
+
+const char* simdPathName(SimdPath path) {
+    switch (path) {
+    case SimdPath::Auto: return "auto";
+    case SimdPath::Baseline: return "baseline (SSE2)";
+    case SimdPath::Avx2: return "avx2";
+    }
+    return "?";
+}
+
+BatchOutcome runBatch(std::size_t cellCount, const BatchCellRequest& cellRequest,
+                      const BatchCellSink& onCell, const BatchOptions& options) {
+    BatchOutcome outcome;
+    outcome.simdUsed = resolveSimdPath(options.simd);
+    if (cellCount == 0)
+        return outcome;
+    const SimulationRequest first = cellRequest(0);
+    first.validate(false);
+    const SharedGrid grid = gridOf(first);
+    const bool scalar = grid.integrator == IntegratorKind::RK45;
+    const Kind kind = kindOf(grid.integrator);
+
+    const std::size_t groups = (cellCount + kBatchGroupCells - 1) / kBatchGroupCells;
+    unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
+    threads = static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, groups));
+    outcome.threadsUsed = threads;
+
+    std::atomic<std::size_t> nextGroup{0}, cellsDone{0};
+    std::atomic<bool> stop{false};
+    std::mutex errorMutex;
+    std::exception_ptr error;
+    const RunControl& control = options.control;
+    const bool avx2 = outcome.simdUsed == SimdPath::Avx2;
+
+    // The user's cancel flag, or an internal stop after an exception.
+    auto stopped = [&] { return stop.load(std::memory_order_relaxed) || control.cancelled(); };
+
+    auto worker = [&] {
+        try {
+            auto group = std::make_unique<Group>();
+            Group& g = *group;
+            std::atomic<bool> groupStop{false};
+            // Checked inside a group: the user's cancel and the internal stop.
+            RunControl inner{&groupStop, nullptr};
+            std::vector<double> scalarSpikes;
+            while (!stopped()) {
+                const std::size_t index = nextGroup.fetch_add(1, std::memory_order_relaxed);
+                if (index >= groups)
+                    break;
+                const std::size_t firstCell = index * kBatchGroupCells;
+                const std::size_t cells = std::min(kBatchGroupCells, cellCount - firstCell);
+
+                if (scalar) {
+                    for (std::size_t c = 0; c < cells && !stopped(); ++c) {
+                        const SimulationRequest request = cellRequest(firstCell + c);
+                        requireSameGrid(grid, request);
+                        RunControl cellControl{control.cancel, nullptr};
+                        const RunOutcome run = simulateSpikes(request, cellControl);
+                        if (run.cancelled)
+                            break;
+                        onCell(firstCell + c, {run.spikeTimes, run.divergenceTime});
+                        const std::size_t done = cellsDone.fetch_add(1) + 1;
+                        control.report(static_cast<double>(done) / static_cast<double>(cellCount));
+                    }
+                    continue;
+                }
+
+                g.dt = grid.dt;
+                g.steps = grid.steps;
+                for (int lane = 0; lane < static_cast<int>(kBatchGroupCells); ++lane) {
+                    Lane& cell = g.lanes[lane];
+                    cell.spikes.clear();
+                    cell.divergenceTime.reset();
+                    cell.chunk = 0;
+                    cell.real = static_cast<std::size_t>(lane) < cells;
+                    if (!cell.real) {
+                        cell.schedule.reset();
+                        g.neutralise(lane);
+                        continue;
+                    }
+                    cell.cell = firstCell + lane;
+                    const SimulationRequest request = cellRequest(cell.cell);
+                    request.validate(false);
+                    requireSameGrid(grid, request);
+                    cell.schedule.emplace(request.protocol, grid.dt, grid.steps);
+                    g.load(lane, StepConstants(request.model, grid.dt));
+                    g.laneOf(g.v, lane) = request.model.v0;
+                    g.laneOf(g.u, lane) = request.model.initialU();
+                    g.laneOf(g.current, lane) = 0.0;
+                    cell.alive = true;
+                }
+                g.standardRecovery = true;
+                for (int lane = 0; lane < static_cast<int>(kBatchGroupCells); ++lane)
+                    if (g.lanes[lane].alive)
+                        g.standardRecovery = g.standardRecovery &&
+                                             g.k[lane / kLanes].vb[lane % kLanes] == 0.0 &&
+                                             g.k[lane / kLanes].e[lane % kLanes] == 1.0;
+                groupStop.store(stopped(), std::memory_order_relaxed);
+                // The inner control polls the user's flag directly.
+                inner.cancel = control.cancel ? control.cancel : &groupStop;
+                bool finished;
+#if IZH_BATCH_X86
+                finished = avx2 ? runGroupAvx2(kind, g, inner) : runGroupBaseline(kind, g, inner);
+#else
+                finished = runGroupBaseline(kind, g, inner);
+#endif
+                if (!finished || stop.load(std::memory_order_relaxed))
+                    break;
+                for (const Lane& cell : g.lanes)
+                    if (cell.real)
+                        onCell(cell.cell, {cell.spikes, cell.divergenceTime});
+                const std::size_t done = cellsDone.fetch_add(cells) + cells;
+                control.report(static_cast<double>(done) / static_cast<double>(cellCount));
+            }
+        } catch (...) {
+            std::lock_guard lock(errorMutex);
+            if (!error)
+                error = std::current_exception();
+            stop.store(true);
+        }
+    };
+
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t)
+        pool.emplace_back(worker);
+    worker();
+    for (auto& thread : pool)
+        thread.join();
+    if (error)
+        std::rethrow_exception(error);
+    outcome.cellsDone = cellsDone.load();
+    outcome.cancelled = outcome.cellsDone < cellCount;
+    return outcome;
+}
+
+} // namespace izh
