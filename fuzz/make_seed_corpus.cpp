@@ -1,0 +1,30 @@
+// Writes the fuzzers' seed corpus into DIR/parameter_file and DIR/cli_values:
+// every preset's parameter file (formatParameterFile), and for the CLI target
+// each preset's settable values as NAME=VALUE lines.
+#include "parameter_file.h"
+#include "number_format.h"
+#include "preset_library.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+int main(int argc, char** argv) {
+    if (argc != 2) {
+        std::cerr << "usage: make_seed_corpus DIR\n";
+        return 2;
+    }
+    const std::filesystem::path dir = argv[1];
+    std::filesystem::create_directories(dir / "parameter_file");
+    std::filesystem::create_directories(dir / "cli_values");
+    for (const auto& preset : izh::presets()) {
+        std::ofstream(dir / "parameter_file" / (preset.id + ".json"))
+            << izh::formatParameterFile(preset.request);
+        std::ofstream cli(dir / "cli_values" / (preset.id + ".txt"));
+        cli << "preset=" << preset.id << '\n';
+        for (const char* name : {"a", "b", "c", "d", "vpeak", "v0", "I", "duration", "dt"})
+            cli << name << '=' << izh::formatNumber(preset.request.get(name)) << '\n';
+    }
+    std::cout << izh::presets().size() << " presets written to " << dir.string() << '\n';
+    return 0;
+}

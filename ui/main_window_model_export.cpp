@@ -1,0 +1,54 @@
+// File ▸ Export ▸ NESTML model…, PyNEST script…, Brian2 script… (issue 5):
+// the parameters as they stand in the panel, written atomically.
+#include "main_window.h"
+
+#include "atomic_outputs.h"
+#include "model_export.h"
+#include "parameter_panel.h"
+
+#include <string>
+
+bool MainWindow::writeModelExport(const QString& path, const std::string& text) {
+    AtomicOutputs out;
+    const bool ok = out.add("export", path) &&
+                    out.write("export",
+                              [&](const AtomicOutputs::Writer& write) {
+                                  return write(text.data(), static_cast<qint64>(text.size()));
+                              }) &&
+                    out.commit();
+    if (!ok) {
+        showError("Cannot export the model", out.error());
+        out.discard();
+    }
+    return ok;
+}
+
+bool MainWindow::exportNestml(const QString& path) {
+    return writeModelExport(path, izh::exportNestml(parameters_->request()));
+}
+
+bool MainWindow::exportPynest(const QString& path) {
+    return writeModelExport(path, izh::exportPynest(parameters_->request()));
+}
+
+bool MainWindow::exportBrian2(const QString& path) {
+    return writeModelExport(path, izh::exportBrian2(parameters_->request()));
+}
+
+void MainWindow::exportNestmlInteractive() {
+    const QString path = askSavePath("Export NESTML model", "NESTML (*.nestml)", "nestml");
+    if (!path.isEmpty())
+        exportNestml(path);
+}
+
+void MainWindow::exportPynestInteractive() {
+    const QString path = askSavePath("Export PyNEST script", "Python (*.py)", "py");
+    if (!path.isEmpty())
+        exportPynest(path);
+}
+
+void MainWindow::exportBrian2Interactive() {
+    const QString path = askSavePath("Export Brian2 script", "Python (*.py)", "py");
+    if (!path.isEmpty())
+        exportBrian2(path);
+}
