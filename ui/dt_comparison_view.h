@@ -1,0 +1,51 @@
+#pragma once
+
+#include "background_job.h"
+#include "simulation_request.h"
+#include "spike_train_comparison.h"
+#include "trajectory.h"
+
+#include <QChartView>
+#include <QLineSeries>
+#include <QValueAxis>
+#include <QWidget>
+#include <memory>
+
+class QPlainTextEdit;
+
+// How much a fixed-step run depends on dt: the current scheme's v(t) overlaid
+// on the converged rk45 trace (rtol = atol = 1e-10), and the spike-time
+// differences listed spike by spike.
+class DtComparisonView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit DtComparisonView(QWidget* parent = nullptr);
+    void setRequest(const izh::SimulationRequest& request);
+    QLineSeries* schemeSeries() const { return scheme_; }
+    QLineSeries* referenceSeries() const { return reference_; }
+    QString report() const;
+
+signals:
+    void computed();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    struct Runs {
+        std::shared_ptr<izh::Trajectory> scheme, reference;
+        izh::SpikeTrainComparison comparison;
+        QString error;
+    };
+    void recompute();
+    void show(const Runs& runs);
+
+    izh::SimulationRequest request_;
+    bool stale_ = true;
+    QChartView* view_;
+    QLineSeries *scheme_, *reference_;
+    QValueAxis *tAxis_, *vAxis_;
+    QPlainTextEdit* list_;
+    BackgroundJob<Runs> job_;
+};
