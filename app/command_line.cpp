@@ -1,9 +1,11 @@
 #include "command_line.h"
 
+#include "export_command.h"
 #include "invalid_input.h"
 #include "number_format.h"
 #include "parameter_file.h"
 #include "preset_library.h"
+#include "sweep_command.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -82,6 +84,8 @@ Invocation parseCommandLine(const QStringList& arguments) {
         "benchmark-ui", "Time slider-to-paint latency in the real window (offscreen).");
     parser.addOptions({listPresets, simulate, preset, params, set, duration, dt, integrator, rtol,
                        atol, csv, spikes, png, svg, benchmarkUi, figure2, features2004});
+    parser.addOptions(exportOptions());
+    parser.addOptions(sweepOptions());
     parser.addPositionalArgument("FILE.json", "A parameter file to open in the explorer.",
                                  "[FILE.json]");
 
@@ -124,6 +128,8 @@ Invocation parseCommandLine(const QStringList& arguments) {
             throw InvalidInput(invocation.galleryIs2004 ? "features2004" : "figure2",
                                "needs a file name");
     }
+    applyExportOptions(parser, invocation);
+    applySweepOptions(parser, invocation);
 
     // Model options apply in the order given: later ones override earlier ones.
     QHash<QString, qsizetype> used;
@@ -179,7 +185,8 @@ Invocation parseCommandLine(const QStringList& arguments) {
         if (!parser.isSet(*option))
             continue;
         const std::string name = option->names().front().toStdString();
-        if (invocation.mode != Invocation::Mode::Simulate)
+        if (invocation.mode != Invocation::Mode::Simulate &&
+            !(invocation.mode == Invocation::Mode::Sweep && option == &csv))
             throw InvalidInput(name, "is an output of --simulate");
         if (path->isEmpty())
             throw InvalidInput(name, "needs a file name");

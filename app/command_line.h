@@ -1,5 +1,6 @@
 #pragma once
 
+#include "parameter_sweep.h"
 #include "simulation_request.h"
 
 #include <QString>
@@ -9,7 +10,7 @@
 // What the user asked for on the command line (SPEC §6), already checked:
 // parseCommandLine throws izh::InvalidInput naming the option or parameter.
 struct Invocation {
-    enum class Mode { Gui, Help, Version, ListPresets, Simulate, BenchmarkUi, Gallery };
+    enum class Mode { Gui, Help, Version, ListPresets, Simulate, BenchmarkUi, Gallery, Export, Sweep };
     Mode mode = Mode::Gui;
     QString helpText;
 
@@ -24,6 +25,12 @@ struct Invocation {
     QString svgPath;    // --svg
     QString galleryPath; // --figure2 / --features2004: the image to write
     bool galleryIs2004 = false;
+    QString nestmlPath; // --export-nestml (export_command.h)
+    QString pynestPath; // --export-pynest
+    QString brian2Path; // --export-brian2
+
+    std::vector<izh::SweepAxis> sweepAxes; // --sweep X, then Y (sweep_command.h)
+    unsigned sweepThreads = 0;             // --threads; 0: all cores
 
     // Whether this invocation draws widgets (window, PNG/SVG, UI benchmark).
     bool needsWidgets() const {

@@ -3,7 +3,9 @@
 // benchmark draw widgets on the offscreen platform, so nothing needs a display.
 #include "command_line.h"
 #include "exit_status.h"
+#include "export_command.h"
 #include "headless_commands.h"
+#include "sweep_command.h"
 #include "invalid_input.h"
 #include "main_window.h"
 #include "latency_benchmark.h"
@@ -88,8 +90,10 @@ int main(int argc, char** argv) {
             return ExitDone;
         case Invocation::Mode::ListPresets: return listPresets(out);
         case Invocation::Mode::Simulate: return runSimulateCommand(invocation, out, err);
+        case Invocation::Mode::Sweep: return runSweepCommand(invocation, out, err);
         case Invocation::Mode::BenchmarkUi: return runUiBenchmark(out);
         case Invocation::Mode::Gallery: return runGalleryCommand(invocation, out, err);
+        case Invocation::Mode::Export: return runExportCommand(invocation, out, err);
         case Invocation::Mode::Gui: return runExplorer(invocation, sinceStart);
         }
     } catch (const izh::InvalidInput& error) {

@@ -11,6 +11,9 @@ packages=(
     nlohmann-json3-dev                        # parameter files (core, header-only)
     fonts-dejavu-core                         # text in offscreen renders and exports
     python3 python3-numpy python3-brian       # independent references in the tests
+    desktop-file-utils appstream dpkg-dev     # packaging: validators, dpkg-shlibdeps (CPack DEB)
+    qt6-qpa-plugins                           # the .deb's runtime dependency: Qt's platform plugins
+    clang libclang-rt-14-dev                  # libFuzzer targets (fuzz/), run by .ci/run
 )
 
 missing=()

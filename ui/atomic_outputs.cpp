@@ -50,6 +50,17 @@ bool AtomicOutputs::write(const QString& label, const std::function<bool(const W
 }
 
 bool AtomicOutputs::commit() {
+    // QSaveFile::commit() ignores a failure to flush its buffer (Qt 6.4): a
+    // small output on a full disk would replace the old file, truncated. So
+    // every output is flushed, and checked, before any is renamed into place.
+    for (auto& output : outputs_) {
+        if (!output.file->flush()) {
+            error_ = output.label + ": cannot write '" + output.file->fileName() +
+                     "': the disk is full or the file is too large";
+            discard();
+            return false;
+        }
+    }
     for (auto& output : outputs_) {
         if (!output.file->commit()) {
             error_ = output.label + ": cannot write '" + output.file->fileName() +

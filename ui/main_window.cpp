@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "analysis_dock.h"
 #include "atomic_outputs.h"
 #include "csv_format.h"
 #include "gallery_view.h"
@@ -11,6 +12,7 @@
 #include "plot_export.h"
 #include "plot_panel.h"
 #include "preset_library.h"
+#include "sweep_window.h"
 
 #include <QAction>
 #include <QApplication>
@@ -76,7 +78,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     statusBar()->addPermanentWidget(hoverLabel_);
     statusBar()->addPermanentWidget(progress_);
 
+    analysis_ = new AnalysisDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, analysis_);
+    analysis_->hide(); // View ▸ Analysis (Ctrl+Shift+A) opens it
     buildMenus();
+    connect(&controller_, &SimulationController::resultReady, analysis_, &AnalysisDock::showResult);
+    connect(plots_, &PlotPanel::hovered, analysis_, &AnalysisDock::setCursorTime);
 
     connect(parameters_, &ParameterPanel::requestChanged, &controller_,
             &SimulationController::simulate);
@@ -198,6 +205,10 @@ void MainWindow::buildMenus() {
         if (!path.isEmpty())
             exportSvg(path);
     });
+    exports->addSeparator();
+    exports->addAction("&NESTML model…", this, [this] { exportNestmlInteractive(); });
+    exports->addAction("Py&NEST script…", this, [this] { exportPynestInteractive(); });
+    exports->addAction("&Brian2 script…", this, [this] { exportBrian2Interactive(); });
     file->addSeparator();
     file->addAction("&Quit", QKeySequence::Quit, this, &QWidget::close);
 
@@ -216,6 +227,10 @@ void MainWindow::buildMenus() {
     view->addAction("&Clear pin", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), this,
                     &MainWindow::clearPin);
     view->addSeparator();
+    QAction* analysis = analysis_->toggleViewAction();
+    analysis->setText("&Analysis: phase plane, f–I, dt");
+    analysis->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    view->addAction(analysis);
     view->addAction("Izhikevich 2003, Fig. 2 &gallery", QKeySequence(Qt::CTRL | Qt::Key_G), this,
                     [this] { showGallery(izh::PresetGroup::Figure2003); });
     view->addAction("Izhikevich 2004, 20 &features", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
@@ -228,6 +243,9 @@ void MainWindow::buildMenus() {
     QMenu* run = menuBar()->addMenu("&Simulation");
     run->addAction("&Cancel run", QKeySequence(Qt::Key_Escape), &controller_,
                    &SimulationController::cancel);
+    run->addSeparator();
+    run->addAction("Parameter &sweep…", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), this,
+                   &MainWindow::showSweep);
     rebuildRecentMenu();
 }
 
@@ -430,6 +448,21 @@ void MainWindow::showGallery(izh::PresetGroup group) {
     dialog->show();
 }
 
+SweepWindow* MainWindow::showSweep() {
+    if (!sweep_) {
+        sweep_ = new SweepWindow(parameters_->request(), this);
+        sweep_->setAttribute(Qt::WA_DeleteOnClose);
+        connect(sweep_, &SweepWindow::cellChosen, this,
+                [this](const izh::SimulationRequest& request) { loadRequest(request); });
+        connect(&controller_, &SimulationController::resultReady, sweep_,
+                [this](const auto& result) { sweep_->setBase(result->request); });
+    }
+    sweep_->setBase(parameters_->request());
+    sweep_->show();
+    sweep_->raise();
+    return sweep_;
+}
+
 void MainWindow::pinCurrentTrace() { plots_->setPinned(controller_.latestResult()); }
 
 void MainWindow::clearPin() { plots_->setPinned(nullptr); }
@@ -456,6 +489,7 @@ void MainWindow::setDarkPalette(bool dark) {
     }
     QApplication::setPalette(palette);
     plots_->applyPalette(dark);
+    analysis_->applyPalette(dark);
 }
 
 void MainWindow::addRecentFile(const QString& path) {
@@ -500,6 +534,7 @@ void MainWindow::restoreSettings() {
     QSettings settings;
     restoreGeometry(settings.value("window/geometry").toByteArray());
     splitter_->restoreState(settings.value("window/splitter").toByteArray());
+    restoreState(settings.value("window/state").toByteArray());
     setDarkPalette(settings.value("view/dark", false).toBool());
     const QByteArray last = settings.value("parameters/last").toByteArray();
     if (!last.isEmpty()) {
@@ -518,6 +553,7 @@ void MainWindow::saveSettings() const {
     QSettings settings;
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/splitter", splitter_->saveState());
+    settings.setValue("window/state", saveState());
     settings.setValue("view/dark", dark_);
     settings.setValue("parameters/last",
                       QByteArray::fromStdString(izh::formatParameterFile(parameters_->request())));

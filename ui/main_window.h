@@ -4,9 +4,11 @@
 #include "simulation_controller.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QUndoStack>
 #include <memory>
 
+class AnalysisDock;
 class ParameterPanel;
 class PlotPanel;
 class QLabel;
@@ -14,6 +16,7 @@ class QMenu;
 class QTreeWidget;
 class QTreeWidgetItem;
 class QSplitter;
+class SweepWindow;
 class QProgressBar;
 
 // The explorer: preset picker and parameter controls on the left, the
@@ -38,14 +41,21 @@ public:
     bool exportSpikesCsv(const QString& path);
     bool exportPng(const QString& path, QSize size = {}, qreal scale = 2.0);
     bool exportSvg(const QString& path);
+    // Model exports (main_window_model_export.cpp): the current parameters as
+    // NESTML, a PyNEST script or a Brian2 script (core/model_export.h).
+    bool exportNestml(const QString& path);
+    bool exportPynest(const QString& path);
+    bool exportBrian2(const QString& path);
 
     void setDarkPalette(bool dark);
     void pinCurrentTrace();
     void showGallery(izh::PresetGroup group); // the published figure; click loads a panel
+    SweepWindow* showSweep();                 // two-parameter sweep; click loads a cell
     void clearPin();
 
     ParameterPanel* parameterPanel() const { return parameters_; }
     PlotPanel* plotPanel() const { return plots_; }
+    AnalysisDock* analysisDock() const { return analysis_; }
     SimulationController* controller() { return &controller_; }
     QUndoStack* undoStack() { return &undo_; }
     QTreeWidget* presetPicker() const { return presetTree_; }
@@ -71,11 +81,17 @@ private:
     void rebuildRecentMenu();
     void showError(const QString& title, const QString& message);
     QString askSavePath(const QString& caption, const QString& filter, const QString& suffix);
+    void exportNestmlInteractive();
+    void exportPynestInteractive();
+    void exportBrian2Interactive();
+    bool writeModelExport(const QString& path, const std::string& text);
 
     SimulationController controller_;
     QUndoStack undo_;
     ParameterPanel* parameters_ = nullptr;
     PlotPanel* plots_ = nullptr;
+    AnalysisDock* analysis_ = nullptr;
+    QPointer<SweepWindow> sweep_;
     QTreeWidget* presetTree_ = nullptr;
     QLabel* presetInfo_ = nullptr;
     QLabel* statsLabel_ = nullptr;

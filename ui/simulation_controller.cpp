@@ -4,32 +4,35 @@
 #include "simulator.h"
 
 #include <QElapsedTimer>
-#include <QMutexLocker>
 
 SimulationWorker::SimulationWorker(QObject* parent) : QThread(parent) {}
 
 SimulationWorker::~SimulationWorker() {
     {
-        QMutexLocker lock(&mutex_);
+        std::lock_guard lock(mutex_);
         quit_ = true;
         cancel_ = true;
-        wake_.wakeOne();
+        wake_.notify_one();
     }
     wait();
+    // QThread::wait() orders the thread's end before this point through Qt's
+    // own mutex, which ThreadSanitizer cannot see (Qt is not built with it);
+    // taking mutex_, which run() released last, makes the ordering visible.
+    std::lock_guard lock(mutex_);
 }
 
 void SimulationWorker::submit(const SimulationJob& job) {
-    QMutexLocker lock(&mutex_);
+    std::lock_guard lock(mutex_);
     pending_ = job;
     cancel_ = true; // supersede whatever runs now
     if (!isRunning())
         start();
     else
-        wake_.wakeOne();
+        wake_.notify_one();
 }
 
 void SimulationWorker::cancelCurrent() {
-    QMutexLocker lock(&mutex_);
+    std::lock_guard lock(mutex_);
     pending_.reset();
     cancel_ = true;
 }
@@ -38,9 +41,8 @@ void SimulationWorker::run() {
     for (;;) {
         SimulationJob job;
         {
-            QMutexLocker lock(&mutex_);
-            while (!pending_ && !quit_)
-                wake_.wait(&mutex_);
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [this] { return pending_ || quit_; });
             if (quit_)
                 return;
             job = std::move(*pending_);
@@ -109,6 +111,12 @@ void SimulationController::cancel() {
         return;
     ++generation_; // whatever is in flight is now stale
     worker_.cancelCurrent();
+    // The plot keeps the last result: a later zoom or resize re-reduces that
+    // one instead of starting the cancelled run again.
+    if (result_)
+        request_ = result_->request;
+    else
+        hasRequest_ = false;
     setBusy(false);
     emit cancelled();
 }

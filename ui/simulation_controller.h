@@ -2,13 +2,13 @@
 
 #include "simulation_result.h"
 
-#include <QMutex>
 #include <QObject>
 #include <QThread>
 #include <QTimer>
-#include <QWaitCondition>
 #include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 // One unit of work: simulate `request` (or reuse the last run of the same
@@ -41,8 +41,11 @@ protected:
 private:
     std::shared_ptr<const SimulationResult> compute(const SimulationJob& job);
 
-    QMutex mutex_;
-    QWaitCondition wake_;
+    // std::mutex rather than QMutex: QWaitCondition::wait() unlocks and
+    // relocks a QMutex inside libQt6Core, unseen by ThreadSanitizer (Qt is not
+    // built with it), which then reports false races on what the mutex guards.
+    std::mutex mutex_;
+    std::condition_variable wake_;
     std::optional<SimulationJob> pending_;
     bool quit_ = false;
     std::atomic<bool> cancel_{false};

@@ -1,5 +1,7 @@
 #include "trace_chart_view.h"
 
+#include "nice_ticks.h"
+
 #include <QChart>
 #include <QGraphicsLayout>
 #include <QMouseEvent>
@@ -42,17 +44,6 @@ TraceChartView::TraceChartView(const QString& title, const QString& unit, QWidge
     });
 }
 
-namespace {
-// A 1-2-5 tick interval giving about `ticks` intervals over `span`.
-double niceInterval(double span, int ticks) {
-    const double raw = span / std::max(1, ticks);
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    for (double step : {1.0, 2.0, 5.0})
-        if (raw <= step * magnitude)
-            return step * magnitude;
-    return 10 * magnitude;
-}
-} // namespace
 
 void TraceChartView::setTimeRange(double t0, double t1) {
     settingRange_ = true;
@@ -61,16 +52,12 @@ void TraceChartView::setTimeRange(double t0, double t1) {
     // so the three plots line up.
     timeAxis_->setTickType(QValueAxis::TicksDynamic);
     timeAxis_->setTickAnchor(0);
-    timeAxis_->setTickInterval(niceInterval(t1 - t0, 8));
+    timeAxis_->setTickInterval(niceTickInterval(t1 - t0, 8));
     settingRange_ = false;
 }
 
 void TraceChartView::setValueRange(double lo, double hi) {
-    valueAxis_->setTickType(QValueAxis::TicksDynamic);
-    valueAxis_->setTickAnchor(0);
-    const double interval = niceInterval(hi - lo, height() > 250 ? 6 : 3);
-    valueAxis_->setTickInterval(interval);
-    valueAxis_->setRange(std::floor(lo / interval) * interval, std::ceil(hi / interval) * interval);
+    setNiceRange(valueAxis_, lo, hi, height() > 250 ? 6 : 3);
 }
 
 void TraceChartView::setTimeLabelsVisible(bool visible) {
