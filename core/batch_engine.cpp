@@ -40,9 +40,12 @@ constexpr std::size_t kBlockSteps = 512;    // steps between finiteness checks (
 // every constant has the scalar code's bits.
 struct LaneConstants {
     V p2, p1, p0, a, b, vb, e, c, d, vpeak;
-    V dt, halfDt, dtA, dtOver6;
+    V dt, halfDt, dtA;
     V eulerA, eulerB, halfA, halfB;
     V uKeep, uOffset, uFromV;
+    // RK4Scheme's reassociated stages (StepConstants::RK4Terms).
+    V al, be, ga, b2c0, hp2x2, s2c0, s4c0, s4c1, c2, h6c4, g2k, alh2, beh2, h6, h6h, baseF2, gw,
+        gwalh2, h6alh;
 };
 
 // b·(v − vb) − e·u, the scalar StepConstants::duOverA. With vb = 0 and e = 1
@@ -107,29 +110,20 @@ template <bool Standard> struct VecRK4 {
     static constexpr bool kTakesCurrent = false;
     [[gnu::always_inline]] static inline void step(const LaneConstants& k, V& v, V& u,
                                                    const V& input) {
-        const V h = k.dt, h2 = k.halfDt;
+        const V h2 = k.halfDt;
         const V j = input; // p0 + I
-        const V f1 = (k.p2 * v + k.p1) * v + (j - u);
-        V w1;
-        duOverA<Standard>(w1, k, v, u);
-        const V g1 = k.a * w1;
-        const V v2 = v + h2 * f1, u2 = u + h2 * g1;
-        const V f2 = (k.p2 * v2 + k.p1) * v2 + (j - u2);
-        V w2;
-        duOverA<Standard>(w2, k, v2, u2);
-        const V g2 = k.a * w2;
-        const V v3 = v + h2 * f2, u3 = u + h2 * g2;
-        const V f3 = (k.p2 * v3 + k.p1) * v3 + (j - u3);
-        V w3;
-        duOverA<Standard>(w3, k, v3, u3);
-        const V g3 = k.a * w3;
-        const V v4 = v + h * f3, u4 = u + h * g3;
-        const V f4 = (k.p2 * v4 + k.p1) * v4 + (j - u4);
-        V w4;
-        duOverA<Standard>(w4, k, v4, u4);
-        const V g4 = k.a * w4;
-        v = v + k.dtOver6 * ((f1 + 2.0 * f2) + (2.0 * f3 + f4));
-        u = u + k.dtOver6 * ((g1 + 2.0 * g2) + (2.0 * g3 + g4));
+        const V f1 = (k.p2 * v) * v + (k.p1 * v + (j - u));
+        const V g1 = k.al * v - (k.be * u + k.ga);
+        const V b2 = k.b2c0 + k.hp2x2 * v;
+        const V s2 = k.s2c0 + k.hp2x2 * v;
+        const V s4 = k.s4c0 + k.s4c1 * v;
+        const V f2 = (b2 * f1 - h2 * g1) + (k.c2 * f1) * f1;
+        const V g2 = k.g2k * g1 + k.alh2 * f1;
+        const V f3 = ((f1 - h2 * g2) + s2 * f2) + (k.c2 * f2) * f2;
+        const V g3early = g1 - k.beh2 * g2;
+        const V base = ((v + k.h6 * (2.0 * f1)) - k.h6h * g3early) + k.baseF2 * f2;
+        v = (base + s4 * f3) + (k.h6c4 * f3) * f3;
+        u = ((u + k.h6 * (2.0 * g1 + 2.0 * g2)) + k.gw * g3early + k.gwalh2 * f2) + k.h6alh * f3;
     }
 };
 
@@ -165,9 +159,13 @@ struct alignas(64) Group {
         LaneConstants& k = this->k[lane / kLanes];
         const int i = lane % kLanes;
         for (V* constant : {&k.p2, &k.p1, &k.p0, &k.a, &k.b, &k.vb, &k.e, &k.c, &k.d, &k.dt,
-                            &k.halfDt, &k.dtA, &k.dtOver6, &k.eulerA, &k.halfA, &k.uOffset,
-                            &k.uFromV})
+                            &k.halfDt, &k.dtA, &k.eulerA, &k.halfA, &k.uOffset,
+                            &k.uFromV, &k.al, &k.be, &k.ga, &k.hp2x2, &k.s2c0, &k.s4c0,
+                            &k.s4c1, &k.c2, &k.h6c4, &k.alh2, &k.beh2, &k.h6, &k.h6h, &k.baseF2,
+                            &k.gw, &k.gwalh2, &k.h6alh})
             (*constant)[i] = 0.0;
+        k.b2c0[i] = 1.0;
+        k.g2k[i] = 1.0;
         k.eulerB[i] = 1.0;
         k.halfB[i] = 1.0;
         k.uKeep[i] = 1.0;
@@ -194,7 +192,6 @@ struct alignas(64) Group {
         k.dt[i] = s.dt;
         k.halfDt[i] = s.halfDt;
         k.dtA[i] = s.dtA;
-        k.dtOver6[i] = s.dt / 6.0; // RK4Scheme's (h / 6.0)
         k.eulerA[i] = s.eulerA;
         k.eulerB[i] = s.eulerB;
         k.halfA[i] = s.halfA;
@@ -202,6 +199,26 @@ struct alignas(64) Group {
         k.uKeep[i] = s.uKeep;
         k.uOffset[i] = s.uOffset;
         k.uFromV[i] = s.uFromV;
+        const auto& r = s.rk4;
+        k.al[i] = r.al;
+        k.be[i] = r.be;
+        k.ga[i] = r.ga;
+        k.b2c0[i] = r.b2c0;
+        k.hp2x2[i] = r.hp2x2;
+        k.s2c0[i] = r.s2c0;
+        k.s4c0[i] = r.s4c0;
+        k.s4c1[i] = r.s4c1;
+        k.c2[i] = r.c2;
+        k.h6c4[i] = r.h6c4;
+        k.g2k[i] = r.g2k;
+        k.alh2[i] = r.alh2;
+        k.beh2[i] = r.beh2;
+        k.h6[i] = r.h6;
+        k.h6h[i] = r.h6h;
+        k.baseF2[i] = r.baseF2;
+        k.gw[i] = r.gw;
+        k.gwalh2[i] = r.gwalh2;
+        k.h6alh[i] = r.h6alh;
     }
 };
 
