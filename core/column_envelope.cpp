@@ -35,19 +35,32 @@ std::vector<ColumnExtent> reduceToColumns(std::span<const double> samples, doubl
     for (std::size_t c = 0; c < columns; ++c)
         out[c].t = t0 + static_cast<double>(c) * width;
     const auto range = indicesIn(samples.size(), dt, t0, t1);
-    for (std::size_t j = range.first; j <= range.last && range.first <= range.last; ++j) {
-        const double t = static_cast<double>(j) * dt;
-        auto c = static_cast<std::size_t>((t - t0) / width);
-        c = std::min(c, columns - 1);
-        auto& column = out[c];
-        const double y = samples[j];
-        if (column.empty) {
-            column.min = column.max = y;
-            column.empty = false;
-        } else {
-            column.min = std::min(column.min, y);
-            column.max = std::max(column.max, y);
+    if (range.first > range.last)
+        return out;
+    // Walk the columns, each over its contiguous run of samples: no division
+    // per sample, and a plain min/max loop the compiler can keep in registers.
+    std::size_t j = range.first;
+    for (std::size_t c = 0; c < columns && j <= range.last; ++c) {
+        // Samples with t_j < start of column c + 1 belong here (the last column takes the rest).
+        std::size_t end = range.last + 1;
+        if (c + 1 < columns) {
+            const double next = t0 + static_cast<double>(c + 1) * width;
+            end = std::min(end, static_cast<std::size_t>(std::max(0.0, std::ceil(next / dt))));
+            while (end > j && static_cast<double>(end - 1) * dt >= next)
+                --end; // guard the rounding of next / dt
+            while (end <= range.last && static_cast<double>(end) * dt < next)
+                ++end;
         }
+        if (end <= j)
+            continue;
+        double lo = samples[j], hi = samples[j];
+        for (std::size_t k = j + 1; k < end; ++k) {
+            const double y = samples[k];
+            lo = y < lo ? y : lo;
+            hi = y > hi ? y : hi;
+        }
+        out[c] = {out[c].t, lo, hi, false};
+        j = end;
     }
     return out;
 }
