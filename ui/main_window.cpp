@@ -32,6 +32,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QStyleFactory>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -471,7 +472,10 @@ void MainWindow::setDarkPalette(bool dark) {
     dark_ = dark;
     if (darkAction_)
         darkAction_->setChecked(dark);
-    QPalette palette = QStyleFactory::create("Fusion")->standardPalette();
+    // QStyleFactory::create() hands the new style over: without an owner, one
+    // leaked per palette change.
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create("Fusion"));
+    QPalette palette = fusion->standardPalette();
     if (dark) {
         palette.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
         palette.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));

@@ -2,6 +2,7 @@
 
 #include "column_envelope.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -45,8 +46,19 @@ PlotSeries buildPlotSeries(const izh::Trajectory& trajectory, double vpeak, cons
     series.v = seriesFor(trajectory.v, trajectory.dt, view);
     series.u = seriesFor(trajectory.u, trajectory.dt, view);
     series.current = seriesFor(trajectory.current, trajectory.dt, view);
-    for (double t : trajectory.spikeTimes())
-        if (t >= view.t0 && t <= view.t1)
+    // At most one marker per pixel column (SPEC §8): spikes closer than a
+    // column share one. Thousands of markers (a fast-firing corner of the
+    // parameter space) would stall the GUI thread in Qt Charts' scatter.
+    const double columnWidth = (view.t1 - view.t0) / std::max(1, view.columns);
+    double markedColumn = NAN;
+    for (double t : trajectory.spikeTimes()) {
+        if (!(t >= view.t0 && t <= view.t1))
+            continue;
+        const double column = std::floor((t - view.t0) / columnWidth);
+        if (column != markedColumn) {
             series.spikes.append({t, vpeak});
+            markedColumn = column;
+        }
+    }
     return series;
 }

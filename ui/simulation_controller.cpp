@@ -4,6 +4,7 @@
 #include "simulator.h"
 
 #include <QElapsedTimer>
+#include <utility>
 
 SimulationWorker::SimulationWorker(QObject* parent) : QThread(parent) {}
 
@@ -34,7 +35,13 @@ void SimulationWorker::submit(const SimulationJob& job) {
 void SimulationWorker::cancelCurrent() {
     std::lock_guard lock(mutex_);
     pending_.reset();
+    done_.reset();
     cancel_ = true;
+}
+
+std::shared_ptr<const SimulationResult> SimulationWorker::takeResult() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(done_, nullptr);
 }
 
 void SimulationWorker::run() {
@@ -49,8 +56,14 @@ void SimulationWorker::run() {
             pending_.reset();
             cancel_ = false;
         }
-        if (auto result = compute(job))
-            emit finished(result);
+        if (auto result = compute(job)) {
+            std::shared_ptr<const SimulationResult> untaken; // superseded: dropped here
+            {
+                std::lock_guard lock(mutex_);
+                untaken = std::exchange(done_, std::move(result));
+            }
+            emit resultAvailable();
+        }
     }
 }
 
@@ -85,8 +98,13 @@ std::shared_ptr<const SimulationResult> SimulationWorker::compute(const Simulati
 
 SimulationController::SimulationController(QObject* parent) : QObject(parent) {
     qRegisterMetaType<std::shared_ptr<const SimulationResult>>();
-    connect(&worker_, &SimulationWorker::finished, this, &SimulationController::onFinished,
-            Qt::QueuedConnection);
+    connect(
+        &worker_, &SimulationWorker::resultAvailable, this,
+        [this] {
+            if (auto result = worker_.takeResult())
+                onFinished(std::move(result));
+        },
+        Qt::QueuedConnection);
     progressTimer_.setInterval(100);
     connect(&progressTimer_, &QTimer::timeout, this,
             [this] { emit progressChanged(worker_.progress()); });

@@ -32,8 +32,14 @@ public:
     void cancelCurrent(); // stop the running job; its result is never delivered
     double progress() const { return progress_.load(std::memory_order_relaxed); }
 
+    // The newest finished result, or nullptr. Results are handed over under
+    // mutex_, not as a signal argument: ThreadSanitizer cannot see the
+    // ordering Qt's event queue provides (Qt is not built with it) and would
+    // report the GUI thread's first use of each result as a race.
+    std::shared_ptr<const SimulationResult> takeResult();
+
 signals:
-    void finished(std::shared_ptr<const SimulationResult> result);
+    void resultAvailable(); // takeResult() has one
 
 protected:
     void run() override;
@@ -47,6 +53,7 @@ private:
     std::mutex mutex_;
     std::condition_variable wake_;
     std::optional<SimulationJob> pending_;
+    std::shared_ptr<const SimulationResult> done_; // not yet taken
     bool quit_ = false;
     std::atomic<bool> cancel_{false};
     std::atomic<double> progress_{0};
