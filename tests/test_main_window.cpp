@@ -343,10 +343,18 @@ void TestMainWindow::eachPresetSetsEveryWidgetAndThePlot() {
         QCOMPARE(window->presetPicker()->currentItem()->data(0, Qt::UserRole).toString(), id);
         QVERIFY2(info->text().contains(QString::fromStdString(preset.title).toHtmlEscaped()),
                  qPrintable(id + ": the description shows " + info->text()));
+        QVERIFY2(!info->text().contains("modified"), qPrintable(id + ": " + info->text()));
         WAIT_FOR_PLOT(*window);
         const QString difference = plotDifference(*window, request);
         QVERIFY2(difference.isEmpty(), qPrintable(id + ": " + difference));
     }
+
+    // Moving a slider away from the preset marks the description as modified;
+    // undo brings the preset back, unmarked.
+    panel->slider("a")->setValue(panel->slider("a")->value() + 40);
+    QVERIFY(info->text().contains("(modified)"));
+    window->undoStack()->undo();
+    QVERIFY2(!info->text().contains("modified"), qPrintable(info->text()));
 }
 
 // 1000 random slider moves, a few per event-loop pass: a heartbeat timer keeps

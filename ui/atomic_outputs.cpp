@@ -5,6 +5,11 @@
 
 bool AtomicOutputs::add(const QString& label, const QString& path) {
     const QFileInfo info(path);
+    if (const QFileInfo parent(info.absolutePath()); parent.exists() && !parent.isDir()) {
+        error_ = label + ": cannot write '" + path + "': '" + info.absolutePath() +
+                 "' is a file, not a folder";
+        return false;
+    }
     if (!info.absoluteDir().exists()) {
         error_ = label + ": cannot write '" + path + "': the folder '" +
                  info.absolutePath() + "' does not exist";

@@ -88,6 +88,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     connect(parameters_, &ParameterPanel::requestChanged, &controller_,
             &SimulationController::simulate);
+    connect(parameters_, &ParameterPanel::requestChanged, this,
+            [this] { showPresetInfo(presetId_); });
     connect(parameters_, &ParameterPanel::editCommitted, this,
             [this](const izh::SimulationRequest& before, const izh::SimulationRequest& after) {
                 undo_.push(new ParameterChangeCommand(
@@ -272,6 +274,7 @@ void MainWindow::loadRequest(const izh::SimulationRequest& request, const QStrin
 
 void MainWindow::applyRequest(const izh::SimulationRequest& request) {
     parameters_->setRequest(request);
+    showPresetInfo(presetId_);
     controller_.simulate(request);
 }
 
@@ -282,10 +285,14 @@ void MainWindow::showPresetInfo(const QString& id) {
         presetTree_->clearSelection();
         return;
     }
-    presetInfo_->setText(QString("<b>%1</b><br>%2<br><small>%3</small>")
+    // Once the parameters leave the preset's, say so: the description and
+    // source no longer describe what is on screen.
+    const bool modified = !(parameters_->request() == preset->request);
+    presetInfo_->setText(QString("<b>%1</b>%4<br>%2<br><small>%3</small>")
                              .arg(QString::fromStdString(preset->title).toHtmlEscaped(),
                                   QString::fromStdString(preset->description).toHtmlEscaped(),
-                                  QString::fromStdString(preset->source).toHtmlEscaped()));
+                                  QString::fromStdString(preset->source).toHtmlEscaped(),
+                                  modified ? " <i>(modified)</i>" : ""));
     for (QTreeWidgetItemIterator it(presetTree_); *it; ++it)
         if ((*it)->data(0, Qt::UserRole).toString() == id)
             presetTree_->setCurrentItem(*it);
