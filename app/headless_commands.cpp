@@ -21,12 +21,6 @@ QString optionalNumber(const std::optional<double>& value) {
     return value ? number(*value) : QStringLiteral("none");
 }
 
-izh::ChunkWriter toWriter(const AtomicOutputs::Writer& write) {
-    return [&write](std::string_view text) {
-        return write(text.data(), static_cast<qint64>(text.size()));
-    };
-}
-
 } // namespace
 
 int listPresets(QTextStream& out) {
@@ -81,10 +75,10 @@ int runSimulateCommand(const Invocation& invocation, QTextStream& out, QTextStre
 
     const bool written =
         outputs.write("csv", [&](const AtomicOutputs::Writer& write) {
-            return izh::writeTrajectoryCsv(trajectory, toWriter(write));
+            return izh::writeTrajectoryCsv(trajectory, chunkWriterFor(write));
         }) &&
         outputs.write("spikes", [&](const AtomicOutputs::Writer& write) {
-            return izh::writeSpikesCsv(outcome.spikeTimes, toWriter(write));
+            return izh::writeSpikesCsv(outcome.spikeTimes, chunkWriterFor(write));
         }) &&
         outputs.write("png", image(true)) && outputs.write("svg", image(false)) &&
         outputs.commit();

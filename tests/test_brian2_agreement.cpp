@@ -1,5 +1,6 @@
 // `euler` against an independent simulator: Brian2 (Debian's python3-brian,
 // method 'euler') on ordinary parameter sets, spike for spike.
+#include "predictability_horizon.h"
 #include "simulator.h"
 
 #include <QJsonArray>
@@ -41,23 +42,6 @@ SimulationRequest requestFor(const Case& c) {
     return r;
 }
 
-// Index of the first spike that moves when v0 is perturbed at rounding level.
-std::size_t predictabilityHorizon(const SimulationRequest& request,
-                                  const std::vector<double>& spikes) {
-    std::size_t horizon = spikes.size();
-    for (double perturbation : {1e-13, -1e-13, 1e-12, -1e-12}) {
-        auto perturbed = request;
-        perturbed.model.v0 += perturbation;
-        const auto other = simulateSpikes(perturbed).spikeTimes;
-        for (std::size_t i = 0; i < std::min(other.size(), horizon); ++i)
-            if (std::abs(other[i] - spikes[i]) > 1e-9) {
-                horizon = i;
-                break;
-            }
-        horizon = std::min(horizon, other.size());
-    }
-    return horizon;
-}
 
 } // namespace
 

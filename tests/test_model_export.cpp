@@ -5,6 +5,7 @@
 #include "model_export.h"
 #include "number_format.h"
 #include "preset_library.h"
+#include "predictability_horizon.h"
 #include "simulator.h"
 
 #include <QDir>
@@ -49,24 +50,6 @@ bool writeFile(const QString& path, const std::string& text) {
            file.write(text.data(), qint64(text.size())) == qint64(text.size());
 }
 
-// Index of the first spike that moves when v0 is perturbed at rounding level
-// (see test_brian2_agreement.cpp: Euler plus reset amplifies rounding).
-std::size_t predictabilityHorizon(const SimulationRequest& request,
-                                  const std::vector<double>& spikes) {
-    std::size_t horizon = spikes.size();
-    for (double perturbation : {1e-13, -1e-13, 1e-12, -1e-12}) {
-        auto perturbed = request;
-        perturbed.model.v0 += perturbation;
-        const auto other = simulateSpikes(perturbed).spikeTimes;
-        for (std::size_t i = 0; i < std::min(other.size(), horizon); ++i)
-            if (std::abs(other[i] - spikes[i]) > 1e-9) {
-                horizon = i;
-                break;
-            }
-        horizon = std::min(horizon, other.size());
-    }
-    return horizon;
-}
 
 } // namespace
 

@@ -84,3 +84,31 @@ void AtomicOutputs::discard() {
             output.file->cancelWriting();
     outputs_.clear();
 }
+
+izh::ChunkWriter chunkWriterFor(const AtomicOutputs::Writer& write) {
+    return [&write](std::string_view text) {
+        return write(text.data(), static_cast<qint64>(text.size()));
+    };
+}
+
+bool writeFileAtomically(const QString& label, const QString& path,
+                         const std::function<bool(const AtomicOutputs::Writer&)>& fill,
+                         QString* error) {
+    AtomicOutputs out;
+    if (out.add(label, path) && out.write(label, fill) && out.commit())
+        return true;
+    if (error)
+        *error = out.error();
+    out.discard();
+    return false;
+}
+
+bool writeFileAtomically(const QString& label, const QString& path, std::string_view bytes,
+                         QString* error) {
+    return writeFileAtomically(
+        label, path,
+        [bytes](const AtomicOutputs::Writer& write) {
+            return write(bytes.data(), static_cast<qint64>(bytes.size()));
+        },
+        error);
+}

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "csv_format.h"
+
 #include <QSaveFile>
 #include <QString>
 #include <functional>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 // Several output files that appear together or not at all. Each is written
@@ -35,3 +38,14 @@ private:
     std::vector<Output> outputs_;
     QString error_;
 };
+
+// A core writer (csv_format.h's ChunkWriter) over an AtomicOutputs writer.
+izh::ChunkWriter chunkWriterFor(const AtomicOutputs::Writer& write);
+
+// One file written atomically: `fill` writes its contents. On failure returns
+// false with `error` naming the problem; nothing is left behind.
+bool writeFileAtomically(const QString& label, const QString& path,
+                         const std::function<bool(const AtomicOutputs::Writer&)>& fill,
+                         QString* error);
+bool writeFileAtomically(const QString& label, const QString& path, std::string_view bytes,
+                         QString* error);

@@ -44,12 +44,6 @@ constexpr int kMaxRecentFiles = 8;
 
 QString number(double value, int precision = 4) { return QString::number(value, 'g', precision); }
 
-izh::ChunkWriter toChunkWriter(const AtomicOutputs::Writer& write) {
-    return [&write](std::string_view text) {
-        return write(text.data(), static_cast<qint64>(text.size()));
-    };
-}
-
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
@@ -363,16 +357,9 @@ bool MainWindow::openParameterFile(const QString& path) {
 
 bool MainWindow::saveParameterFile(const QString& path) {
     const std::string text = izh::formatParameterFile(parameters_->request());
-    AtomicOutputs out;
-    const bool ok = out.add("parameters", path) &&
-                    out.write("parameters",
-                              [&](const AtomicOutputs::Writer& write) {
-                                  return write(text.data(), qint64(text.size()));
-                              }) &&
-                    out.commit();
-    if (!ok) {
-        showError("Cannot save parameter set", out.error());
-        out.discard();
+    QString error;
+    if (!writeFileAtomically("parameters", path, text, &error)) {
+        showError("Cannot save parameter set", error);
         return false;
     }
     currentFile_ = path;
@@ -386,18 +373,15 @@ bool MainWindow::exportTrajectoryCsv(const QString& path) {
         showError("Nothing to export", "The simulation has not produced a trajectory yet.");
         return false;
     }
-    AtomicOutputs out;
-    const bool ok = out.add("trajectory", path) &&
-                    out.write("trajectory",
-                              [&](const AtomicOutputs::Writer& write) {
-                                  return izh::writeTrajectoryCsv(*result->trajectory,
-                                                                 toChunkWriter(write));
-                              }) &&
-                    out.commit();
-    if (!ok) {
-        showError("Cannot export the trajectory", out.error());
-        out.discard();
-    }
+    QString error;
+    const bool ok = writeFileAtomically(
+        "trajectory", path,
+        [&](const AtomicOutputs::Writer& write) {
+            return izh::writeTrajectoryCsv(*result->trajectory, chunkWriterFor(write));
+        },
+        &error);
+    if (!ok)
+        showError("Cannot export the trajectory", error);
     return ok;
 }
 
@@ -407,18 +391,15 @@ bool MainWindow::exportSpikesCsv(const QString& path) {
         showError("Nothing to export", "The simulation has not produced a trajectory yet.");
         return false;
     }
-    AtomicOutputs out;
-    const bool ok = out.add("spikes", path) &&
-                    out.write("spikes",
-                              [&](const AtomicOutputs::Writer& write) {
-                                  return izh::writeSpikesCsv(result->trajectory->spikeTimes(),
-                                                             toChunkWriter(write));
-                              }) &&
-                    out.commit();
-    if (!ok) {
-        showError("Cannot export the spike times", out.error());
-        out.discard();
-    }
+    QString error;
+    const bool ok = writeFileAtomically(
+        "spikes", path,
+        [&](const AtomicOutputs::Writer& write) {
+            return izh::writeSpikesCsv(result->trajectory->spikeTimes(), chunkWriterFor(write));
+        },
+        &error);
+    if (!ok)
+        showError("Cannot export the spike times", error);
     return ok;
 }
 

@@ -9,18 +9,12 @@
 #include <string>
 
 bool MainWindow::writeModelExport(const QString& path, const std::string& text) {
-    AtomicOutputs out;
-    const bool ok = out.add("export", path) &&
-                    out.write("export",
-                              [&](const AtomicOutputs::Writer& write) {
-                                  return write(text.data(), static_cast<qint64>(text.size()));
-                              }) &&
-                    out.commit();
-    if (!ok) {
-        showError("Cannot export the model", out.error());
-        out.discard();
+    QString error;
+    if (!writeFileAtomically("export", path, text, &error)) {
+        showError("Cannot export the model", error);
+        return false;
     }
-    return ok;
+    return true;
 }
 
 bool MainWindow::exportNestml(const QString& path) {

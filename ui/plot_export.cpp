@@ -45,19 +45,8 @@ std::unique_ptr<PlotPanel> layOut(const std::shared_ptr<const SimulationResult>&
 }
 
 bool save(const QString& path, const QByteArray& bytes, QString* error) {
-    AtomicOutputs out;
-    const bool ok = out.add("image", path) &&
-                    out.write("image",
-                              [&](const AtomicOutputs::Writer& write) {
-                                  return write(bytes.constData(), bytes.size());
-                              }) &&
-                    out.commit();
-    if (!ok) {
-        if (error)
-            *error = out.error();
-        out.discard();
-    }
-    return ok;
+    return writeFileAtomically("image", path,
+                               std::string_view(bytes.constData(), size_t(bytes.size())), error);
 }
 
 bool checkResult(const std::shared_ptr<const SimulationResult>& result, QString* error) {

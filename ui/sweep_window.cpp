@@ -174,19 +174,15 @@ bool SweepWindow::exportCsv(const QString& path) {
         showError("Run a sweep first.");
         return false;
     }
-    AtomicOutputs out;
-    const bool ok = out.add("sweep", path) &&
-                    out.write("sweep",
-                              [&](const AtomicOutputs::Writer& write) {
-                                  return izh::writeSweepCsv(*result, [&](std::string_view text) {
-                                      return write(text.data(), qint64(text.size()));
-                                  });
-                              }) &&
-                    out.commit();
-    if (!ok) {
-        showError(out.error());
-        out.discard();
-    }
+    QString error;
+    const bool ok = writeFileAtomically(
+        "sweep", path,
+        [&](const AtomicOutputs::Writer& write) {
+            return izh::writeSweepCsv(*result, chunkWriterFor(write));
+        },
+        &error);
+    if (!ok)
+        showError(error);
     return ok;
 }
 
@@ -199,17 +195,11 @@ bool SweepWindow::exportPng(const QString& path) {
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     map_->grab().save(&buffer, "PNG");
-    AtomicOutputs out;
-    const bool ok = out.add("heat map", path) &&
-                    out.write("heat map",
-                              [&](const AtomicOutputs::Writer& write) {
-                                  return write(bytes.constData(), bytes.size());
-                              }) &&
-                    out.commit();
-    if (!ok) {
-        showError(out.error());
-        out.discard();
-    }
+    QString error;
+    const bool ok = writeFileAtomically(
+        "heat map", path, std::string_view(bytes.constData(), size_t(bytes.size())), &error);
+    if (!ok)
+        showError(error);
     return ok;
 }
 
