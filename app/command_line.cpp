@@ -75,7 +75,8 @@ Invocation parseCommandLine(const QStringList& arguments) {
     const QCommandLineOption atol("atol", "Absolute tolerance of rk45.", "X");
     const QCommandLineOption csv("csv", "Write the trajectory t_ms,v_mV,u,I to F.", "F");
     const QCommandLineOption spikes("spikes", "Write the spike times to F.", "F");
-    const QCommandLineOption png("png", "Write the plot as a PNG image to F.", "F");
+    const QCommandLineOption png(
+        "png", "Write the plot (--simulate) or the heat map (--sweep) as a PNG image to F.", "F");
     const QCommandLineOption svg("svg", "Write the plot as an SVG drawing to F.", "F");
     const QCommandLineOption figure2("figure2", "Draw the eight 2003 Fig. 2 panels into F.png.", "F");
     const QCommandLineOption features2004("features2004",
@@ -186,7 +187,7 @@ Invocation parseCommandLine(const QStringList& arguments) {
             continue;
         const std::string name = option->names().front().toStdString();
         if (invocation.mode != Invocation::Mode::Simulate &&
-            !(invocation.mode == Invocation::Mode::Sweep && option == &csv))
+            !(invocation.mode == Invocation::Mode::Sweep && (option == &csv || option == &png)))
             throw InvalidInput(name, "is an output of --simulate");
         if (path->isEmpty())
             throw InvalidInput(name, "needs a file name");

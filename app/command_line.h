@@ -31,6 +31,7 @@ struct Invocation {
 
     std::vector<izh::SweepAxis> sweepAxes; // --sweep X, then Y (sweep_command.h)
     unsigned sweepThreads = 0;             // --threads; 0: all cores
+    QString sweepMetric = "spike_count";   // --metric: the column --png of --sweep draws
 
     // Whether this invocation draws widgets (window, PNG/SVG, UI benchmark).
     bool needsWidgets() const {

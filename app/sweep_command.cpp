@@ -2,13 +2,38 @@
 
 #include "atomic_outputs.h"
 #include "exit_status.h"
+#include "heat_map_view.h"
 #include "invalid_input.h"
 #include "number_format.h"
 #include "sweep_csv.h"
 
+#include <QBuffer>
+#include <QImage>
 #include <chrono>
 
 using izh::InvalidInput;
+
+namespace {
+
+// The size of --png of --sweep: about square cells beside the key, 2× for print.
+constexpr QSize kHeatMapSize(1200, 900);
+constexpr qreal kHeatMapScale = 2.0;
+
+// The sweep window's heat map of `metric` as PNG bytes (empty if encoding failed).
+QByteArray heatMapPng(const izh::SweepResult& sweep, const QString& metric) {
+    HeatMapView view;
+    view.setMetric(HeatMapView::metricFromId(metric).value_or(HeatMapView::Metric::SpikeCount));
+    // The view only reads the result while drawing: no copy of the grid.
+    view.setResult(std::shared_ptr<const izh::SweepResult>(&sweep, [](auto*) {}));
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!view.render(kHeatMapSize, kHeatMapScale).save(&buffer, "PNG"))
+        return {};
+    return bytes;
+}
+
+} // namespace
 
 QList<QCommandLineOption> sweepOptions() {
     return {QCommandLineOption("sweep",
@@ -16,14 +41,20 @@ QList<QCommandLineOption> sweepOptions() {
                                "then Y; N ≤ 1024). Any --set name except dt and duration.",
                                "NAME=LO:HI:N"),
             QCommandLineOption("threads", "Worker threads of --sweep (default: all cores).",
-                               "N")};
+                               "N"),
+            QCommandLineOption("metric",
+                               "What --png of --sweep shows: " +
+                                   HeatMapView::metricIds().join(", ") +
+                                   " (a column of the CSV; default spike_count).",
+                               "ID")};
 }
 
 void applySweepOptions(const QCommandLineParser& parser, Invocation& invocation) {
     const bool sweep = parser.isSet("sweep");
     if (!sweep) {
-        if (parser.isSet("threads"))
-            throw InvalidInput("threads", "is an option of --sweep");
+        for (const char* option : {"threads", "metric"})
+            if (parser.isSet(option))
+                throw InvalidInput(option, "is an option of --sweep");
         return;
     }
     if (invocation.mode != Invocation::Mode::Gui)
@@ -48,8 +79,16 @@ void applySweepOptions(const QCommandLineParser& parser, Invocation& invocation)
     }
     if (!parser.isSet("csv") || parser.value("csv").isEmpty())
         throw InvalidInput("csv", "--sweep needs --csv F (the grid's results)");
-    if (parser.isSet("png"))
-        throw InvalidInput("png", "a heat map of --sweep is not available yet; write --csv");
+    if (parser.isSet("metric")) {
+        const QString metric = parser.value("metric");
+        if (!HeatMapView::metricFromId(metric))
+            throw InvalidInput("metric", "unknown metric '" + metric.toStdString() + "' (" +
+                                             HeatMapView::metricIds().join(", ").toStdString() +
+                                             ")");
+        if (!parser.isSet("png"))
+            throw InvalidInput("metric", "chooses what --png of --sweep draws; give --png F");
+        invocation.sweepMetric = metric;
+    }
     for (const char* other : {"spikes", "svg"})
         if (parser.isSet(other))
             throw InvalidInput(other, "is an output of --simulate, not of --sweep");
@@ -61,8 +100,11 @@ int runSweepCommand(const Invocation& invocation, QTextStream& out, QTextStream&
     const izh::SweepAxis& y = invocation.sweepAxes.at(1);
     izh::validateSweep(request, x, y); // InvalidInput: exit 2, nothing written
 
+    // Both outputs are opened before the grid runs: an unwritable path fails at once.
     AtomicOutputs outputs;
-    if (!outputs.add("csv", invocation.csvPath)) {
+    const bool drawsMap = !invocation.pngPath.isEmpty();
+    if (!outputs.add("csv", invocation.csvPath) ||
+        (drawsMap && !outputs.add("png", invocation.pngPath))) {
         err << "error: " << outputs.error() << '\n';
         outputs.discard();
         return ExitOutputFailed;
@@ -74,10 +116,16 @@ int runSweepCommand(const Invocation& invocation, QTextStream& out, QTextStream&
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
+    const QByteArray png = drawsMap ? heatMapPng(sweep, invocation.sweepMetric) : QByteArray();
+    if (drawsMap && png.isEmpty()) {
+        err << "error: png: cannot encode the heat map as PNG\n";
+        outputs.discard();
+        return ExitOutputFailed;
+    }
     const bool written = outputs.write("csv", [&](const AtomicOutputs::Writer& write) {
-        return izh::writeSweepCsv(sweep, [&write](std::string_view text) {
-            return write(text.data(), static_cast<qint64>(text.size()));
-        });
+        return izh::writeSweepCsv(sweep, chunkWriterFor(write));
+    }) && outputs.write("png", [&](const AtomicOutputs::Writer& write) {
+        return write(png.constData(), png.size());
     }) && outputs.commit();
     if (!written) {
         err << "error: " << outputs.error() << '\n';
@@ -102,5 +150,8 @@ int runSweepCommand(const Invocation& invocation, QTextStream& out, QTextStream&
         << " simd=" << izh::simdPathName(sweep.batch.simdUsed) << " diverged_cells=" << diverged
         << '\n'
         << "sweep written to " << invocation.csvPath << '\n';
+    if (drawsMap)
+        out << "heat map of " << invocation.sweepMetric << " written to " << invocation.pngPath
+            << '\n';
     return ExitDone;
 }

@@ -7,15 +7,17 @@
 #include <QList>
 #include <QTextStream>
 
-// --sweep X=LO:HI:N --sweep Y=LO:HI:N [model options] --csv F [--threads N]
-// (SPEC §6): a two-parameter grid run on the batch engine, written as the
-// sweep CSV. --png of a sweep (a heat map) is not available yet and is refused.
+// --sweep X=LO:HI:N --sweep Y=LO:HI:N [model options] --csv F [--png F]
+// [--metric ID] [--threads N] (SPEC §6): a two-parameter grid run on the batch
+// engine, written as the sweep CSV and, with --png, as the sweep window's heat
+// map of one metric (a CSV column; spike_count unless --metric says otherwise).
 QList<QCommandLineOption> sweepOptions();
 
 // Reads --sweep and --threads into `invocation` (mode Sweep) and refuses what
 // does not go with them; throws izh::InvalidInput naming the field.
 void applySweepOptions(const QCommandLineParser& parser, Invocation& invocation);
 
-// Runs the sweep and writes the CSV atomically. Returns an ExitStatus; invalid
-// grids throw izh::InvalidInput before anything is written.
+// Runs the sweep and writes the CSV (and PNG) atomically: both or neither.
+// Returns an ExitStatus; invalid grids throw izh::InvalidInput before anything
+// is written.
 int runSweepCommand(const Invocation& invocation, QTextStream& out, QTextStream& err);

@@ -2,7 +2,8 @@
 // end points), the CSV of SPEC §6 parsed back (names, order, round-trip
 // values, empty undefined fields), each cell's summary against the
 // single-trajectory engine, rk45 sweeps, and the --sweep command line (exit
-// statuses, "error: NAME: reason", nothing written on failure).
+// statuses, "error: NAME: reason", nothing written on failure, the heat map
+// PNG).
 #include "invalid_input.h"
 #include "parameter_sweep.h"
 #include "preset_library.h"
@@ -11,7 +12,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <charconv>
@@ -58,6 +61,11 @@ std::string csvOf(const SweepResult& sweep) {
         return true;
     });
     return ok ? text : std::string();
+}
+
+QByteArray readBytes(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
 }
 
 SimulationRequest eulerBase() {
@@ -253,9 +261,25 @@ private slots:
                                   << "error: sweep: give exactly two";
         QTest::newRow("missing --csv") << QStringList{"--sweep", "a=0:1:3"} + y
                                        << "error: csv: --sweep needs --csv F";
-        QTest::newRow("--png") << QStringList{"--sweep", "a=0:1:3"} + y + csv +
-                                      QStringList{"--png", "x.png"}
-                               << "error: png: a heat map of --sweep is not available yet";
+        QTest::newRow("--svg") << QStringList{"--sweep", "a=0:1:3"} + y + csv +
+                                      QStringList{"--svg", "x.svg"}
+                               << "error: svg: is an output of --simulate, not of --sweep";
+        QTest::newRow("--png without a name") << QStringList{"--sweep", "a=0:1:3"} + y + csv +
+                                                     QStringList{"--png", ""}
+                                              << "error: png: needs a file name";
+        QTest::newRow("--png the --csv file") << QStringList{"--sweep", "a=0:1:3"} + y + csv +
+                                                     QStringList{"--png", "./out.csv"}
+                                              << "error: png: must not be the same file";
+        QTest::newRow("unknown --metric") << QStringList{"--sweep", "a=0:1:3"} + y + csv +
+                                                 QStringList{"--png", "x.png", "--metric", "isi"}
+                                          << "error: metric: unknown metric 'isi' (spike_count, "
+                                             "rate_hz, first_spike_ms, cv_isi, pattern)";
+        QTest::newRow("--metric without --png") << QStringList{"--sweep", "a=0:1:3"} + y + csv +
+                                                       QStringList{"--metric", "rate_hz"}
+                                                << "error: metric: chooses what --png";
+        QTest::newRow("--metric without --sweep")
+            << QStringList{"--simulate", "--metric", "rate_hz"}
+            << "error: metric: is an option of --sweep";
         QTest::newRow("--spikes") << QStringList{"--sweep", "a=0:1:3"} + y + csv +
                                          QStringList{"--spikes", "s.csv"}
                                   << "error: spikes: is an output of --simulate";
@@ -277,6 +301,87 @@ private slots:
         QVERIFY2(QString::fromUtf8(run.err).startsWith(error), run.err.constData());
         QVERIFY(run.out.isEmpty());
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+    }
+
+    void heatMapPng() {
+        // SPEC §6: --csv F [--png F]; the PNG is the sweep window's heat map,
+        // 1200×900 logical pixels at 2×.
+        QTemporaryDir dir;
+        const QStringList grid = {"--sweep", "a=0.01:0.1:40", "--sweep", "d=2:8:30",
+                                  "--integrator", "euler", "--duration", "300", "--csv",
+                                  "sweep.csv"};
+        const Run run = runCli(grid + QStringList{"--png", "map.png"}, dir.path());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(run.out.contains("heat map of spike_count written to map.png"));
+        QFile csv(dir.filePath("sweep.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(splitLines(csv.readAll().toStdString()).size(), std::size_t(1 + 40 * 30));
+
+        const QImage image(dir.filePath("map.png"), "PNG");
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(2400, 1800));
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        // Spike counts from a few to over a hundred: a gradient, not a blank page.
+        QVERIFY2(colours.size() > 50, qPrintable(QString::number(colours.size())));
+
+        // spike_count is the default metric.
+        const QByteArray byDefault = readBytes(dir.filePath("map.png"));
+        const Run explicitMetric =
+            runCli(grid + QStringList{"--png", "map2.png", "--metric", "spike_count"}, dir.path());
+        QCOMPARE(explicitMetric.exitCode, 0);
+        QCOMPARE(readBytes(dir.filePath("map2.png")), byDefault);
+
+        // The firing-pattern classes in their categorical colours: a sweep of
+        // (I, b) crosses quiescent, tonic spiking, adaptation and mixed mode.
+        const Run patterns = runCli({"--sweep", "I=-5:40:60", "--sweep", "b=-0.5:0.3:40",
+                                     "--integrator", "euler", "--duration", "500", "--csv",
+                                     "p.csv", "--png", "p.png", "--metric", "pattern"},
+                                    dir.path());
+        QVERIFY2(patterns.exitCode == 0, patterns.err.constData());
+        const QImage classes(dir.filePath("p.png"), "PNG");
+        QCOMPARE(classes.size(), QSize(2400, 1800));
+        // Inside the map (left margin 70, title above, key on the right): only
+        // the palette's colours, at least four of them.
+        const QSet<QRgb> palette = {qRgb(0xdd, 0xdd, 0xdd), qRgb(0x00, 0x72, 0xb2),
+                                    qRgb(0x56, 0xb4, 0xe9), qRgb(0xd5, 0x5e, 0x00),
+                                    qRgb(0xe6, 0x9f, 0x00), qRgb(0xcc, 0x79, 0xa7),
+                                    qRgb(0x00, 0x9e, 0x73), qRgb(0x00, 0x00, 0x00)};
+        QSet<QRgb> inside;
+        for (int y = 300; y < 1600; y += 5)
+            for (int x = 200; x < 1800; x += 5)
+                inside.insert(classes.pixel(x, y) | 0xff000000);
+        QVERIFY2(inside.size() >= 4, qPrintable(QString::number(inside.size())));
+        for (QRgb colour : inside)
+            QVERIFY2(palette.contains(colour), qPrintable(QString::number(colour, 16)));
+    }
+
+    void unwritableHeatMapWritesNothing() {
+        QTemporaryDir dir;
+        const QByteArray precious = "precious data, must survive a failed run\n";
+        {
+            QFile old(dir.filePath("out.csv"));
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write(precious);
+        }
+        const Run run = runCli({"--sweep", "a=0:0.1:3", "--sweep", "d=0:8:3", "--csv", "out.csv",
+                                "--png", "missing-folder/map.png"},
+                               dir.path());
+        QCOMPARE(run.exitCode, 1);
+        // Drawing starts Qt's GUI side, which may warn first (e.g. XDG_RUNTIME_DIR unset).
+        const auto errorLine = [](const QByteArray& err) {
+            for (const QByteArray& line : err.split('\n'))
+                if (line.startsWith("error: "))
+                    return line;
+            return QByteArray();
+        };
+        QVERIFY2(errorLine(run.err).startsWith("error: png: cannot write 'missing-folder/map.png'"),
+                 run.err.constData());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+                 QStringList{"out.csv"});
+        QCOMPARE(readBytes(dir.filePath("out.csv")), precious);
     }
 
     void unwritableOutputWritesNothing() {

@@ -2,6 +2,7 @@
 
 #include "nice_ticks.h"
 
+#include <QImage>
 #include <QMouseEvent>
 #include <QPainter>
 #include <algorithm>
@@ -52,7 +53,28 @@ QColor patternColour(std::string_view id) {
     return Qt::magenta;
 }
 
-constexpr int kLeft = 70, kBottom = 46, kTop = 12, kKeyWidth = 240;
+constexpr int kLeft = 70, kBottom = 46, kKeyWidth = 240;
+
+// Above the map: the title's line and a gap.
+int topMargin(const QFontMetrics& metrics) { return 2 * metrics.height() + 4; }
+
+constexpr HeatMapView::Metric kMetrics[] = {
+    HeatMapView::Metric::SpikeCount, HeatMapView::Metric::Rate, HeatMapView::Metric::FirstSpike,
+    HeatMapView::Metric::CvIsi, HeatMapView::Metric::Pattern};
+
+const QColor kUndefined(0xf0, 0xf0, 0xf0); // a numeric metric with no value (no spike, ...)
+
+// Round values over [lo, hi] (either order), at most about `count` of them.
+std::vector<double> niceTicks(double lo, double hi, int count) {
+    const double a = std::min(lo, hi), b = std::max(lo, hi);
+    if (!(b > a))
+        return {lo};
+    const double step = niceTickInterval(b - a, count);
+    std::vector<double> ticks;
+    for (double t = std::ceil(a / step) * step; t <= b + step * 1e-9; t += step)
+        ticks.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
+    return ticks;
+}
 
 } // namespace
 
@@ -65,6 +87,31 @@ QString HeatMapView::metricTitle(Metric metric) {
     case Metric::Pattern: return "firing pattern";
     }
     return {};
+}
+
+QString HeatMapView::metricId(Metric metric) {
+    switch (metric) {
+    case Metric::SpikeCount: return "spike_count";
+    case Metric::Rate: return "rate_hz";
+    case Metric::FirstSpike: return "first_spike_ms";
+    case Metric::CvIsi: return "cv_isi";
+    case Metric::Pattern: return "pattern";
+    }
+    return {};
+}
+
+std::optional<HeatMapView::Metric> HeatMapView::metricFromId(const QString& id) {
+    for (Metric metric : kMetrics)
+        if (metricId(metric) == id)
+            return metric;
+    return std::nullopt;
+}
+
+QStringList HeatMapView::metricIds() {
+    QStringList ids;
+    for (Metric metric : kMetrics)
+        ids << metricId(metric);
+    return ids;
 }
 
 HeatMapView::HeatMapView(QWidget* parent) : QWidget(parent) {
@@ -82,9 +129,10 @@ void HeatMapView::setMetric(Metric metric) {
     update();
 }
 
-QRect HeatMapView::mapRect() const {
-    return QRect(kLeft, kTop, std::max(10, width() - kLeft - kKeyWidth),
-                 std::max(10, height() - kTop - kBottom));
+QRect HeatMapView::mapRectFor(QSize size) const {
+    const int top = topMargin(QFontMetrics(font()));
+    return QRect(kLeft, top, std::max(10, size.width() - kLeft - kKeyWidth),
+                 std::max(10, size.height() - top - kBottom));
 }
 
 std::optional<double> HeatMapView::valueOf(const izh::SweepCell& cell) const {
@@ -105,86 +153,148 @@ QColor HeatMapView::colourOf(const izh::SweepCell& cell, double lo, double hi) c
         return Qt::black;
     const auto value = valueOf(cell);
     if (!value)
-        return QColor(0xf0, 0xf0, 0xf0); // undefined (no spike, too few ISIs)
+        return kUndefined;
     return viridis(hi > lo ? (*value - lo) / (hi - lo) : 0.5);
 }
 
 void HeatMapView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
-    painter.fillRect(rect(), palette().base());
+    paint(painter, size());
+}
+
+QImage HeatMapView::render(QSize size, qreal scale) const {
+    QImage image(size * scale, QImage::Format_RGB32);
+    image.setDevicePixelRatio(scale);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    paint(painter, size);
+    painter.end();
+    return image;
+}
+
+void HeatMapView::paint(QPainter& painter, QSize size) const {
+    painter.fillRect(QRect(QPoint(0, 0), size), palette().base());
     if (!result_ || result_->cells.empty())
         return;
     const auto& r = *result_;
     double lo = INFINITY, hi = -INFINITY;
-    for (const auto& cell : r.cells)
+    bool undefined = false, diverged = false;
+    for (const auto& cell : r.cells) {
+        diverged |= cell.divergenceTime.has_value();
         if (auto v = valueOf(cell)) {
             lo = std::min(lo, *v);
             hi = std::max(hi, *v);
+        } else if (!cell.divergenceTime) {
+            undefined = true;
         }
-    // The cells drawn into an image, one pixel each, then scaled: exact
-    // cell edges at any size.
+    }
+    // The cells drawn into an image, one pixel each, then scaled without
+    // smoothing: exact cell edges at any size.
     QImage image(int(r.x.count), int(r.y.count), QImage::Format_RGB32);
     for (std::size_t j = 0; j < r.y.count; ++j)
         for (std::size_t i = 0; i < r.x.count; ++i)
             image.setPixelColor(int(i), int(r.y.count - 1 - j), colourOf(r.at(i, j), lo, hi));
-    const QRect map = mapRect();
+    const QRect map = mapRectFor(size);
     painter.drawImage(map, image);
     painter.setPen(palette().text().color());
     painter.drawRect(map.adjusted(0, 0, -1, -1));
+    painter.setFont(font());
+    const QFontMetrics metrics(font());
+
+    // Title: what is shown, over which two parameters.
+    const QString xName = QString::fromStdString(r.x.name);
+    const QString yName = QString::fromStdString(r.y.name);
+    QString title = metricTitle(metric_);
+    title[0] = title[0].toUpper();
+    title += QString(" over %1 × %2 (%3 × %4 cells)")
+                 .arg(xName, yName)
+                 .arg(r.x.count)
+                 .arg(r.y.count);
+    if (r.cancelled)
+        title += " — cancelled: not every cell was run";
+    QFont bold = font();
+    bold.setBold(true);
+    painter.setFont(bold);
+    painter.drawText(QRect(map.left(), 0, map.width(), map.top() - 4),
+                     Qt::AlignHCenter | Qt::AlignVCenter, title);
+    painter.setFont(font());
 
     // Axes: round tick values along each swept parameter.
-    const QFontMetrics metrics(font());
-    auto axisTicks = [](const izh::SweepAxis& axis) {
-        std::vector<double> ticks;
-        const double a = std::min(axis.lo, axis.hi), b = std::max(axis.lo, axis.hi);
-        if (!(b > a))
-            return std::vector<double>{axis.lo};
-        const double step = niceTickInterval(b - a, 5);
-        for (double t = std::ceil(a / step) * step; t <= b + step * 1e-9; t += step)
-            ticks.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
-        return ticks;
-    };
     auto fraction = [](const izh::SweepAxis& axis, double t) {
         return axis.hi == axis.lo ? 0.5 : (t - axis.lo) / (axis.hi - axis.lo);
     };
-    for (double t : axisTicks(r.x)) {
+    for (double t : niceTicks(r.x.lo, r.x.hi, 5)) {
         const int x = map.left() + int(std::lround(fraction(r.x, t) * map.width()));
         painter.drawLine(x, map.bottom(), x, map.bottom() + 4);
         const QString label = QString::number(t, 'g', 4);
-        painter.drawText(x - metrics.horizontalAdvance(label) / 2, map.bottom() + 6 + metrics.ascent(), label);
+        painter.drawText(x - metrics.horizontalAdvance(label) / 2,
+                         map.bottom() + 6 + metrics.ascent(), label);
     }
-    for (double t : axisTicks(r.y)) {
+    for (double t : niceTicks(r.y.lo, r.y.hi, 5)) {
         const int y = map.bottom() - int(std::lround(fraction(r.y, t) * map.height()));
         painter.drawLine(map.left() - 4, y, map.left(), y);
         const QString label = QString::number(t, 'g', 4);
-        painter.drawText(map.left() - 8 - metrics.horizontalAdvance(label), y + metrics.ascent() / 2, label);
+        painter.drawText(map.left() - 8 - metrics.horizontalAdvance(label),
+                         y + metrics.ascent() / 2, label);
     }
-    const QString xName = QString::fromStdString(r.x.name), yName = QString::fromStdString(r.y.name);
-    painter.drawText(map.center().x() - metrics.horizontalAdvance(xName) / 2, height() - 6, xName);
+    painter.drawText(map.center().x() - metrics.horizontalAdvance(xName) / 2, size.height() - 6,
+                     xName);
     painter.save();
-    painter.translate(14, map.center().y() + metrics.horizontalAdvance(yName) / 2);
+    painter.translate(14 + metrics.ascent() / 2,
+                      map.center().y() + metrics.horizontalAdvance(yName) / 2);
     painter.rotate(-90);
     painter.drawText(0, 0, yName);
     painter.restore();
 
-    // Key: a colour bar, or the classes.
+    // Key: a colour bar with round values, or the classes; then swatches for
+    // the cells the bar does not cover.
     const int keyLeft = map.right() + 24;
     painter.drawText(keyLeft, map.top() + metrics.ascent(), metricTitle(metric_));
+    auto swatch = [&](int y, const QColor& colour, const QString& label) {
+        painter.fillRect(keyLeft, y - metrics.ascent() + 1, 14, 12, colour);
+        painter.drawRect(keyLeft, y - metrics.ascent() + 1, 13, 11);
+        painter.drawText(keyLeft + 20, y, label);
+    };
     if (metric_ == Metric::Pattern) {
         int y = map.top() + 2 * metrics.height();
         for (const auto& p : kPatternColours) {
-            painter.fillRect(keyLeft, y - metrics.ascent() + 2, 14, 12, p.colour);
-            painter.drawText(keyLeft + 20, y, p.id);
+            swatch(y, p.colour, p.id);
             y += metrics.height() + 4;
         }
-    } else if (lo <= hi) {
-        const QRect bar(keyLeft, map.top() + 2 * metrics.height(), 18, map.height() - 3 * metrics.height());
-        for (int y = 0; y < bar.height(); ++y)
-            painter.fillRect(bar.left(), bar.bottom() - y, bar.width(), 1, viridis(double(y) / std::max(1, bar.height() - 1)));
-        painter.drawRect(bar.adjusted(0, 0, -1, -1));
-        painter.drawText(bar.right() + 6, bar.bottom(), QString::number(lo, 'g', 4));
-        painter.drawText(bar.right() + 6, bar.top() + metrics.ascent(), QString::number(hi, 'g', 4));
+        return;
     }
+    const int swatches = int(undefined) + int(diverged);
+    const int barTop = map.top() + 2 * metrics.height();
+    const int barBottom = map.bottom() - (swatches > 0 ? swatches * (metrics.height() + 4) + 8 : 0);
+    if (lo == hi) { // one value: a swatch, not a scale that spans nothing
+        swatch(barTop + metrics.ascent(), viridis(0.5), QString::number(lo, 'g', 4));
+    } else if (lo < hi && barBottom - barTop > 20) {
+        const QRect bar(keyLeft, barTop, 18, barBottom - barTop);
+        for (int y = 0; y < bar.height(); ++y)
+            painter.fillRect(bar.left(), bar.bottom() - y, bar.width(), 1,
+                             viridis(double(y) / std::max(1, bar.height() - 1)));
+        painter.drawRect(bar.adjusted(0, 0, -1, -1));
+        auto barY = [&](double value) {
+            return bar.bottom() - int(std::lround((value - lo) / (hi - lo) * (bar.height() - 1)));
+        };
+        std::vector<double> ticks = niceTicks(lo, hi, 6);
+        if (metric_ == Metric::SpikeCount) // whole numbers only
+            std::erase_if(ticks, [](double t) { return t != std::floor(t); });
+        for (double t : ticks) {
+            const int y = barY(t);
+            painter.drawLine(bar.right() + 1, y, bar.right() + 4, y);
+            painter.drawText(bar.right() + 8, y + metrics.ascent() / 2 - 1,
+                             QString::number(t, 'g', 4));
+        }
+    }
+    int y = barBottom + 8 + metrics.ascent();
+    if (undefined) {
+        swatch(y, kUndefined,
+               metric_ == Metric::FirstSpike ? "no spike" : "fewer than 2 intervals");
+        y += metrics.height() + 4;
+    }
+    if (diverged)
+        swatch(y, Qt::black, "diverged");
 }
 
 bool HeatMapView::cellAt(QPoint position, std::size_t& i, std::size_t& j) const {

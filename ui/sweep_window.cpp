@@ -191,10 +191,11 @@ bool SweepWindow::exportPng(const QString& path) {
         showError("Run a sweep first.");
         return false;
     }
+    // As on screen, at twice the pixels (as the plot export does, for HiDPI and print).
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    map_->grab().save(&buffer, "PNG");
+    map_->render(map_->size(), 2.0).save(&buffer, "PNG");
     QString error;
     const bool ok = writeFileAtomically(
         "heat map", path, std::string_view(bytes.constData(), size_t(bytes.size())), &error);
