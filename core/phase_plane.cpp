@@ -21,6 +21,11 @@ double vNullcline(const ModelParameters& m, double current, double v) {
     return m.p2 * v * v + m.p1 * v + m.p0 + current;
 }
 
+PhaseVelocity phaseVelocity(const ModelParameters& m, double current, double v, double u) {
+    // dv/dt is the height of the v-nullcline above u: zero on it, by construction.
+    return {vNullcline(m, current, v) - u, m.a * (m.b * (v - m.vb) - m.e * u)};
+}
+
 bool uNullclineIsVertical(const ModelParameters& m) { return m.e == 0; }
 
 double uNullcline(const ModelParameters& m, double v) { return m.b * (v - m.vb) / m.e; }

@@ -29,6 +29,14 @@ double vNullcline(const ModelParameters& m, double current, double v);
 double uNullcline(const ModelParameters& m, double v);
 bool uNullclineIsVertical(const ModelParameters& m);
 
+// The vector field at (v, u) for a constant input I: the model's (dv/dt,
+// du/dt) between spikes, what the phase plane's arrows point along.
+struct PhaseVelocity {
+    double dv = 0; // mV/ms
+    double du = 0; // per ms
+};
+PhaseVelocity phaseVelocity(const ModelParameters& m, double current, double v, double u);
+
 // All fixed points at input I, sorted by v (none beyond the saddle-node
 // bifurcation, where the neuron fires tonically).
 std::vector<FixedPoint> fixedPoints(const ModelParameters& m, double current);

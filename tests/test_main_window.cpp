@@ -2,10 +2,12 @@
 // platform: sliders, presets, menu actions, files. What the plots show is
 // compared with the core run directly and reduced by the same builder; what
 // the exports write is compared with the core's own writers.
+#include "analysis_dock.h"
 #include "csv_format.h"
 #include "main_window.h"
 #include "parameter_file.h"
 #include "parameter_panel.h"
+#include "phase_plane_view.h"
 #include "plot_panel.h"
 #include "plot_series_builder.h"
 #include "preset_library.h"
@@ -629,6 +631,8 @@ void TestMainWindow::settingsRestoreParametersAndPalette() {
         QVERIFY(first->loadPreset("LTS"));
         first->parameterPanel()->slider("I")->setValue(first->parameterPanel()->slider("I")->value() + 5);
         first->setDarkPalette(true);
+        QVERIFY(first->analysisDock()->phasePlane()->vectorFieldVisible()); // on by default
+        first->analysisDock()->phasePlane()->setVectorFieldVisible(false);
         first->resize(1100, 720);
         WAIT_FOR_PLOT(*first);
         saved = first->parameterPanel()->request();
@@ -649,6 +653,7 @@ void TestMainWindow::settingsRestoreParametersAndPalette() {
     QCOMPARE(QApplication::palette().color(QPalette::Window), QColor(0x2b, 0x2d, 0x31));
     QAction* dark = actionWithShortcut(*second, QKeySequence(Qt::CTRL | Qt::Key_D));
     QVERIFY(dark && dark->isChecked());
+    QVERIFY(!second->analysisDock()->phasePlane()->vectorFieldVisible());
     WAIT_FOR_PLOT(*second);
     VERIFY_PLOT_MATCHES(*second, saved);
     second->setDarkPalette(false);

@@ -1,6 +1,7 @@
-// Fixed points and their types against hand-derived cases.
+// Fixed points and their types, and the vector field, against hand-derived cases.
 #include "phase_plane.h"
 #include "preset_library.h"
+#include "simulator.h"
 
 #include <QTest>
 #include <cmath>
@@ -66,6 +67,59 @@ private slots:
         QCOMPARE(classifyFixedPoint(-1, 1), FixedPointType::StableFocus);  // complex, Re < 0
         QCOMPARE(classifyFixedPoint(1, 1), FixedPointType::UnstableFocus);
         QCOMPARE(classifyFixedPoint(0, 1), FixedPointType::Center);
+    }
+
+    void velocityIsTheModelByHand() {
+        // RS at (v, u) = (−60, −10), I = 5:
+        //   dv/dt = 0.04·3600 + 5·(−60) + 140 − (−10) + 5 = −1
+        //   du/dt = 0.02·(0.2·(−60 − 0) − 1·(−10)) = −0.04
+        ModelParameters rs;
+        const auto f = phaseVelocity(rs, 5, -60, -10);
+        QVERIFY(std::abs(f.dv + 1) < 1e-12);
+        QVERIFY(std::abs(f.du + 0.04) < 1e-15);
+        // Every coefficient away from its default: a .1, b .26, p2 .05, p1 4.1,
+        // p0 108, vb −60, e .5 at (−50, 3), I = 2:
+        //   dv/dt = 0.05·2500 + 4.1·(−50) + 108 − 3 + 2 = 125 − 205 + 107 = 27
+        //   du/dt = 0.1·(0.26·(−50 + 60) − 0.5·3) = 0.1·(2.6 − 1.5) = 0.11
+        ModelParameters m;
+        m.a = 0.1;
+        m.b = 0.26;
+        m.p2 = 0.05;
+        m.p1 = 4.1;
+        m.p0 = 108;
+        m.vb = -60;
+        m.e = 0.5;
+        const auto g = phaseVelocity(m, 2, -50, 3);
+        QVERIFY(std::abs(g.dv - 27) < 1e-12);
+        QVERIFY(std::abs(g.du - 0.11) < 1e-15);
+    }
+
+    void velocityVanishesOnTheNullclines() {
+        for (const auto& preset : presets()) {
+            const auto& m = preset.request.model;
+            for (double v : {-80.0, -62.5, -40.0, 0.0, 25.0}) {
+                QCOMPARE(phaseVelocity(m, 3, v, vNullcline(m, 3, v)).dv, 0.0);
+                if (!uNullclineIsVertical(m))
+                    QVERIFY(std::abs(phaseVelocity(m, 3, v, uNullcline(m, v)).du) <
+                            1e-12 * (1 + std::abs(m.a * m.b * v)));
+            }
+        }
+    }
+
+    void velocityIsWhatForwardEulerSteps() {
+        // One euler step from (v0, u0) under dc I moves by dt times the field.
+        SimulationRequest r = defaultRequest();
+        r.model.v0 = -60;
+        r.model.u0 = -10;
+        r.protocol = StimulusProtocol::dc(5);
+        r.settings.integrator = IntegratorKind::Euler;
+        r.settings.dt = 0.1;
+        r.settings.duration = 0.1;
+        const Trajectory t = simulate(r);
+        QCOMPARE(t.sampleCount(), std::size_t(2));
+        const auto f = phaseVelocity(r.model, 5, -60, -10);
+        QVERIFY(std::abs(t.v[1] - (-60 + 0.1 * f.dv)) < 1e-12);
+        QVERIFY(std::abs(t.u[1] - (-10 + 0.1 * f.du)) < 1e-12);
     }
 
     void accommodationHasAVerticalUNullcline() {

@@ -9,6 +9,7 @@
 #include "parameter_change_command.h"
 #include "parameter_file.h"
 #include "parameter_panel.h"
+#include "phase_plane_view.h"
 #include "plot_export.h"
 #include "plot_panel.h"
 #include "preset_library.h"
@@ -228,6 +229,7 @@ void MainWindow::buildMenus() {
     analysis->setText("&Analysis: phase plane, f–I, dt");
     analysis->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     view->addAction(analysis);
+    view->addAction(analysis_->phasePlane()->vectorFieldAction());
     view->addAction("Izhikevich 2003, Fig. 2 &gallery", QKeySequence(Qt::CTRL | Qt::Key_G), this,
                     [this] { showGallery(izh::PresetGroup::Figure2003); });
     view->addAction("Izhikevich 2004, 20 &features", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
@@ -528,6 +530,8 @@ void MainWindow::restoreSettings() {
     splitter_->restoreState(settings.value("window/splitter").toByteArray());
     restoreState(settings.value("window/state").toByteArray());
     setDarkPalette(settings.value("view/dark", false).toBool());
+    analysis_->phasePlane()->setVectorFieldVisible(
+        settings.value("view/vectorField", true).toBool());
     const QByteArray last = settings.value("parameters/last").toByteArray();
     if (!last.isEmpty()) {
         try {
@@ -547,6 +551,7 @@ void MainWindow::saveSettings() const {
     settings.setValue("window/splitter", splitter_->saveState());
     settings.setValue("window/state", saveState());
     settings.setValue("view/dark", dark_);
+    settings.setValue("view/vectorField", analysis_->phasePlane()->vectorFieldVisible());
     settings.setValue("parameters/last",
                       QByteArray::fromStdString(izh::formatParameterFile(parameters_->request())));
     settings.setValue("parameters/preset", presetId_);

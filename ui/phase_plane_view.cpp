@@ -6,12 +6,19 @@
 
 #include <QChart>
 #include <QGraphicsLayout>
+#include <QPainterPath>
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace {
 constexpr int kNullclinePoints = 300;
 constexpr std::size_t kMaxTrajectoryPoints = 4000;
+constexpr double kFieldSpacing = 34; // pixels between the vector field's arrows
+constexpr int kMaxFieldCells = 40;   // per axis
+// Qt Charts stacks the plot area (z 0), grid (2), axes (3) and series (4):
+// the field goes over the grid and under everything drawn from the run.
+constexpr double kFieldZ = 2.5;
 
 const izh::FixedPointType kTypes[] = {
     izh::FixedPointType::StableNode,   izh::FixedPointType::StableFocus,
@@ -34,7 +41,9 @@ QColor colourOf(izh::FixedPointType type) {
 PhasePlaneView::PhasePlaneView(QWidget* parent)
     : QChartView(new QChart, parent), trajectory_(new QLineSeries), vNullcline_(new QLineSeries),
       uNullcline_(new QLineSeries), peakLine_(new QLineSeries), resetLine_(new QLineSeries),
-      cursor_(new QScatterSeries), vAxis_(new QValueAxis), uAxis_(new QValueAxis) {
+      cursor_(new QScatterSeries), vAxis_(new QValueAxis), uAxis_(new QValueAxis),
+      vectorFieldAction_(new QAction("Vector field in the phase plane", this)),
+      fieldItem_(new QGraphicsPathItem(chart())) {
     QChart* c = chart();
     c->layout()->setContentsMargins(0, 0, 0, 0);
     c->setBackgroundRoundness(0);
@@ -73,8 +82,20 @@ PhasePlaneView::PhasePlaneView(QWidget* parent)
     c->legend()->hide();
     setToolTip("Blue: trajectory (u against v). Orange: v-nullcline u = p2·v² + p1·v + p0 + I. "
                "Green: u-nullcline. Dashed: vpeak; dotted: reset v = c. Fixed points: green "
-               "stable, red unstable, amber saddle. Hover over the traces to move the cursor.");
+               "stable, red unstable, amber saddle. Grey arrows: the direction of "
+               "(dv/dt, du/dt), longer where faster (right-click to hide). Hover over the "
+               "traces to move the cursor.");
     setRenderHint(QPainter::Antialiasing);
+
+    fieldItem_->setZValue(kFieldZ);
+    vectorFieldAction_->setCheckable(true);
+    vectorFieldAction_->setChecked(true);
+    vectorFieldAction_->setToolTip("Arrows along (dv/dt, du/dt) for the input at the cursor");
+    addAction(vectorFieldAction_);
+    setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(vectorFieldAction_, &QAction::toggled, this, [this] { drawVectorField(); });
+    // The arrows are laid out in pixels: redo them when the plot area moves.
+    connect(c, &QChart::plotAreaChanged, this, [this] { drawVectorField(); });
     applyPalette(false);
 }
 
@@ -137,6 +158,8 @@ void PhasePlaneView::drawNullclinesFor(double current) {
         uPoints = {{m.vb, uAxis_->min()}, {m.vb, uAxis_->max()}};
     vNullcline_->replace(vPoints);
     uNullcline_->replace(uPoints);
+    fieldCurrent_ = current;
+    drawVectorField();
     for (auto* series : fixedPoints_)
         series->clear();
     for (const auto& p : izh::fixedPoints(m, current)) {
@@ -153,6 +176,88 @@ void PhasePlaneView::drawNullclinesFor(double current) {
                           .arg(current, 0, 'g', 4)
                           .arg(found.isEmpty() ? "no fixed point: the neuron fires tonically"
                                                : found.join("; ")));
+}
+
+void PhasePlaneView::setVectorFieldVisible(bool visible) {
+    vectorFieldAction_->setChecked(visible);
+}
+
+bool PhasePlaneView::vectorFieldVisible() const { return vectorFieldAction_->isChecked(); }
+
+void PhasePlaneView::drawVectorField() {
+    fieldArrows_.clear();
+    fieldGrid_ = {};
+    QPainterPath path;
+    const QRectF area = chart()->plotArea();
+    const double vLo = vAxis_->min(), vHi = vAxis_->max();
+    const double uLo = uAxis_->min(), uHi = uAxis_->max();
+    if (!vectorFieldVisible() || !result_ || std::isnan(fieldCurrent_) || area.width() < 20 ||
+        area.height() < 20 || !(vHi > vLo) || !(uHi > uLo)) {
+        fieldItem_->setPath(path);
+        return;
+    }
+    const auto& m = result_->request.model;
+    const int columns =
+        std::clamp(int(std::lround(area.width() / kFieldSpacing)), 3, kMaxFieldCells);
+    const int rows = std::clamp(int(std::lround(area.height() / kFieldSpacing)), 3, kMaxFieldCells);
+    const double cellWidth = area.width() / columns, cellHeight = area.height() / rows;
+    const double xPerV = area.width() / (vHi - vLo), yPerU = area.height() / (uHi - uLo);
+
+    // The field in pixels per ms, as the eye sees it: |du/dt| is tiny in mV
+    // terms but not against the u axis's range.
+    std::vector<double> speeds;
+    for (int row = 0; row < rows; ++row) {
+        for (int column = 0; column < columns; ++column) {
+            FieldArrow arrow;
+            arrow.v = vLo + (column + 0.5) / columns * (vHi - vLo);
+            arrow.u = uLo + (row + 0.5) / rows * (uHi - uLo);
+            const auto f = izh::phaseVelocity(m, fieldCurrent_, arrow.v, arrow.u);
+            arrow.dv = f.dv;
+            arrow.du = f.du;
+            arrow.tail = arrow.head = QPointF(area.left() + (column + 0.5) * cellWidth,
+                                              area.bottom() - (row + 0.5) * cellHeight);
+            const double speed = std::hypot(f.dv * xPerV, f.du * yPerU);
+            if (speed > 0 && std::isfinite(speed))
+                speeds.push_back(speed);
+            fieldArrows_.append(arrow);
+        }
+    }
+    fieldGrid_ = QSize(columns, rows);
+    if (speeds.empty()) {
+        fieldItem_->setPath(path);
+        return;
+    }
+    // Lengths from 30 % to 80 % of a cell, by log(1 + speed/median): the
+    // median arrow is short but visible, the fastest never leaves its cell.
+    std::nth_element(speeds.begin(), speeds.begin() + speeds.size() / 2, speeds.end());
+    const double typical = speeds[speeds.size() / 2];
+    const double fastest = *std::max_element(speeds.begin(), speeds.end());
+    const double longest = 0.8 * std::min(cellWidth, cellHeight), shortest = 0.3 * longest;
+    const double logRange = std::log1p(fastest / typical);
+    constexpr double kBarbAngle = 0.45; // radians either side of the shaft
+    for (auto& arrow : fieldArrows_) {
+        const QPointF step(arrow.dv * xPerV, -arrow.du * yPerU); // screen y grows downwards
+        const double speed = std::hypot(step.x(), step.y());
+        if (!(speed > 0) || !std::isfinite(speed))
+            continue;
+        const double length =
+            shortest + (longest - shortest) * std::log1p(speed / typical) / logRange;
+        const QPointF direction = step / speed;
+        const QPointF centre = arrow.tail;
+        arrow.tail = centre - direction * (length / 2);
+        arrow.head = centre + direction * (length / 2);
+        path.moveTo(arrow.tail);
+        path.lineTo(arrow.head);
+        const double barb = std::min(5.0, 0.4 * length);
+        for (double side : {-kBarbAngle, kBarbAngle}) {
+            const double c = std::cos(side), s = std::sin(side);
+            const QPointF back(-(direction.x() * c - direction.y() * s),
+                               -(direction.x() * s + direction.y() * c));
+            path.moveTo(arrow.head);
+            path.lineTo(arrow.head + back * barb);
+        }
+    }
+    fieldItem_->setPath(path);
 }
 
 void PhasePlaneView::applyPalette(bool dark) {
@@ -174,5 +279,8 @@ void PhasePlaneView::applyPalette(bool dark) {
     QPen dotted(foreground, 1, Qt::DotLine);
     resetLine_->setPen(dotted);
     cursor_->setColor(dark ? Qt::white : Qt::black);
+    QPen field(dark ? QColor(0x5c, 0x60, 0x68) : QColor(0xb0, 0xb8, 0xc4), 1);
+    field.setCosmetic(true);
+    fieldItem_->setPen(field);
     setBackgroundBrush(background);
 }
