@@ -43,9 +43,13 @@ struct LaneConstants {
     V dt, halfDt, dtA;
     V eulerA, eulerB, halfA, halfB;
     V uKeep, uOffset, uFromV;
-    // RK4Scheme's reassociated stages (StepConstants::RK4Terms).
-    V al, be, ga, b2c0, hp2x2, s2c0, s4c0, s4c1, c2, h6c4, g2k, alh2, beh2, h6, h6h, baseF2, gw,
-        gwalh2, h6alh;
+    // RK4Scheme<true>'s terms (RK4Terms), and the state coordinate: v =
+    // vFromZ·z − zShift, z = zScale·(v + zShift); identity (1, 0, 1) for the
+    // other schemes. resetZ is the state a spike resets to (c in z).
+    V p0z, alz, be, gaz, b2c0, b2c1, c2, h2, kap0, kap1, r0g, r1c0, r1z, r1u, r2, pc0, pc1, pc2,
+        t1c0, t1c1, t2c0, t2c1, qc0, qc1, qc2, t3mx, t3mg, t3c0, t3c1, q4, ug, ux, u1c0, u1c1,
+        u2;
+    V zScale, zShift, vFromZ, resetZ, zPeak; // zPeak: RK4Terms::zPeak (vpeak for the others)
 };
 
 // b·(v − vb) − e·u, the scalar StepConstants::duOverA. With vb = 0 and e = 1
@@ -68,8 +72,23 @@ template <bool Standard>
 
 // The four fixed-step schemes, lane-wise, each in exactly the operation order
 // of its scalar twin in fixed_step_schemes.h (see there for the reasons).
-template <bool Standard> struct VecEuler {
-    static constexpr bool kTakesCurrent = false;
+// What every scheme but RK4 shares: the state is (v, u) itself, and the
+// input term is p0 + I (hoisted: the scalar code forms that sum first) or,
+// for semi-implicit, I alone.
+template <bool TakesCurrent> struct VecStateIsV {
+    static constexpr bool kStateIsV = true;
+    [[gnu::always_inline]] static inline void input(V& out, const LaneConstants& k, const V& current) {
+        if constexpr (TakesCurrent)
+            out = current;
+        else
+            out = k.p0 + current;
+    }
+    [[gnu::always_inline]] static inline void observe(V& out, const LaneConstants&, const V& v) {
+        out = v;
+    }
+};
+
+template <bool Standard> struct VecEuler : VecStateIsV<false> {
     [[gnu::always_inline]] static inline void step(const LaneConstants& k, V& v, V& u,
                                                    const V& input) {
         const V drive = k.dt * (input - u); // input = p0 + I
@@ -84,8 +103,7 @@ template <bool Standard> struct VecEuler {
 // Both scalar variants: with vb = 0 and e = 1, b·(v − 0) − 1·u is b·v − u to
 // the bit (the subtraction of 0 and the product by 1 are exact), so the
 // general form serves every lane.
-template <bool Standard> struct VecSemiImplicit {
-    static constexpr bool kTakesCurrent = true;
+template <bool Standard> struct VecSemiImplicit : VecStateIsV<true> {
     [[gnu::always_inline]] static inline void step(const LaneConstants& k, V& v, V& u,
                                                    const V& input) {
         v = v + k.dt * (k.p2 * (v * v) + k.p1 * v + k.p0 - u + input);
@@ -95,8 +113,7 @@ template <bool Standard> struct VecSemiImplicit {
     }
 };
 
-template <bool Standard> struct VecHalfStep {
-    static constexpr bool kTakesCurrent = false;
+template <bool Standard> struct VecHalfStep : VecStateIsV<false> {
     [[gnu::always_inline]] static inline void step(const LaneConstants& k, V& v, V& u,
                                                    const V& input) {
         const V drive = k.halfDt * (input - u); // input = p0 + I
@@ -106,24 +123,37 @@ template <bool Standard> struct VecHalfStep {
     }
 };
 
+// The shifted form only: a group with a model outside RK4Terms::usesShift
+// runs cell by cell through the scalar engine (runBatch).
 template <bool Standard> struct VecRK4 {
-    static constexpr bool kTakesCurrent = false;
-    [[gnu::always_inline]] static inline void step(const LaneConstants& k, V& v, V& u,
+    static constexpr bool kStateIsV = false;
+    [[gnu::always_inline]] static inline void input(V& out, const LaneConstants& k, const V& current) {
+        out = k.p0z + current;
+    }
+    // Out-parameter style: a by-value V return would warn about the ABI on the baseline path.
+    [[gnu::always_inline]] static inline void observe(V& out, const LaneConstants& k, const V& z) {
+        out = k.vFromZ * z - k.zShift;
+    }
+    [[gnu::always_inline]] static inline void step(const LaneConstants& k, V& z, V& u,
                                                    const V& input) {
-        const V h2 = k.halfDt;
-        const V j = input; // p0 + I
-        const V f1 = (k.p2 * v) * v + (k.p1 * v + (j - u));
-        const V g1 = k.al * v - (k.be * u + k.ga);
-        const V b2 = k.b2c0 + k.hp2x2 * v;
-        const V s2 = k.s2c0 + k.hp2x2 * v;
-        const V s4 = k.s4c0 + k.s4c1 * v;
-        const V f2 = (b2 * f1 - h2 * g1) + (k.c2 * f1) * f1;
-        const V g2 = k.g2k * g1 + k.alh2 * f1;
-        const V f3 = ((f1 - h2 * g2) + s2 * f2) + (k.c2 * f2) * f2;
-        const V g3early = g1 - k.beh2 * g2;
-        const V base = ((v + k.h6 * (2.0 * f1)) - k.h6h * g3early) + k.baseF2 * f2;
-        v = (base + s4 * f3) + (k.h6c4 * f3) * f3;
-        u = ((u + k.h6 * (2.0 * g1 + 2.0 * g2)) + k.gw * g3early + k.gwalh2 * f2) + k.h6alh * f3;
+        const V w = input - u; // input = p0z + I
+        const V zz = z * z;
+        const V f1 = zz + w;
+        const V g1 = k.alz * z - (k.be * u + k.gaz);
+        const V f1Squared = f1 * f1;
+        const V f2 = ((k.b2c0 + k.b2c1 * z) * f1 - k.h2 * g1) + k.c2 * f1Squared;
+        const V r1 = (k.r1c0 + k.r1z * z) + k.r1u * u;
+        const V q0 =
+            ((z - (k.kap0 + k.kap1 * z) * g1) + r1 * f1) + (k.r0g * (g1 * g1) + k.r2 * f1Squared);
+        const V p = (k.pc0 + k.pc1 * z) + k.pc2 * zz;
+        const V q1 = (p - (k.t1c0 + k.t1c1 * z) * g1) + (k.t2c0 + k.t2c1 * z) * f1;
+        const V q = (k.qc0 + k.qc1 * z) + k.qc2 * zz;
+        const V q2 = q + (k.t3mx * f1 - k.t3mg * g1);
+        const V q3 = k.t3c0 + k.t3c1 * z;
+        const V f2Squared = f2 * f2;
+        const V u0 = (u + k.ug * g1) + k.ux * f1;
+        u = (u0 + (k.u1c0 + k.u1c1 * z) * f2) + k.u2 * f2Squared;
+        z = ((q0 + q1 * f2) + q2 * f2Squared) + (q3 + k.q4 * f2) * (f2Squared * f2);
     }
 };
 
@@ -159,24 +189,29 @@ struct alignas(64) Group {
         LaneConstants& k = this->k[lane / kLanes];
         const int i = lane % kLanes;
         for (V* constant : {&k.p2, &k.p1, &k.p0, &k.a, &k.b, &k.vb, &k.e, &k.c, &k.d, &k.dt,
-                            &k.halfDt, &k.dtA, &k.eulerA, &k.halfA, &k.uOffset,
-                            &k.uFromV, &k.al, &k.be, &k.ga, &k.hp2x2, &k.s2c0, &k.s4c0,
-                            &k.s4c1, &k.c2, &k.h6c4, &k.alh2, &k.beh2, &k.h6, &k.h6h, &k.baseF2,
-                            &k.gw, &k.gwalh2, &k.h6alh})
+                            &k.halfDt, &k.dtA, &k.eulerA, &k.halfA, &k.uOffset, &k.uFromV,
+                            &k.p0z, &k.alz, &k.be, &k.gaz, &k.b2c0, &k.b2c1, &k.c2, &k.h2,
+                            &k.kap0, &k.kap1, &k.r0g, &k.r1c0, &k.r1z, &k.r1u,
+                            &k.r2, &k.pc0, &k.pc1, &k.pc2, &k.t1c0, &k.t1c1, &k.t2c0,
+                            &k.t2c1, &k.qc0, &k.qc1, &k.qc2, &k.t3mx, &k.t3mg, &k.t3c0,
+                            &k.t3c1, &k.q4, &k.ug, &k.ux, &k.u1c0, &k.u1c1, &k.u2,
+                            &k.zShift, &k.vFromZ, &k.resetZ})
             (*constant)[i] = 0.0;
-        k.b2c0[i] = 1.0;
-        k.g2k[i] = 1.0;
         k.eulerB[i] = 1.0;
         k.halfB[i] = 1.0;
         k.uKeep[i] = 1.0;
+        k.zScale[i] = 1.0;
         k.vpeak[i] = std::numeric_limits<double>::infinity();
+        k.zPeak[i] = std::numeric_limits<double>::infinity();
         laneOf(v, lane) = 0.0;
         laneOf(u, lane) = 0.0;
         laneOf(current, lane) = 0.0;
         lanes[lane].alive = false;
     }
 
-    void load(int lane, const StepConstants& s) {
+    // Lane `lane` takes the constants of `s`; with `shiftedRK4`, the state
+    // coordinate is RK4Terms's z, otherwise v itself.
+    void load(int lane, const StepConstants& s, bool shiftedRK4) {
         LaneConstants& k = this->k[lane / kLanes];
         const int i = lane % kLanes;
         k.p2[i] = s.p2;
@@ -200,25 +235,46 @@ struct alignas(64) Group {
         k.uOffset[i] = s.uOffset;
         k.uFromV[i] = s.uFromV;
         const auto& r = s.rk4;
-        k.al[i] = r.al;
+        k.p0z[i] = r.p0z;
+        k.alz[i] = r.alz;
         k.be[i] = r.be;
-        k.ga[i] = r.ga;
+        k.gaz[i] = r.gaz;
         k.b2c0[i] = r.b2c0;
-        k.hp2x2[i] = r.hp2x2;
-        k.s2c0[i] = r.s2c0;
-        k.s4c0[i] = r.s4c0;
-        k.s4c1[i] = r.s4c1;
+        k.b2c1[i] = r.b2c1;
         k.c2[i] = r.c2;
-        k.h6c4[i] = r.h6c4;
-        k.g2k[i] = r.g2k;
-        k.alh2[i] = r.alh2;
-        k.beh2[i] = r.beh2;
-        k.h6[i] = r.h6;
-        k.h6h[i] = r.h6h;
-        k.baseF2[i] = r.baseF2;
-        k.gw[i] = r.gw;
-        k.gwalh2[i] = r.gwalh2;
-        k.h6alh[i] = r.h6alh;
+        k.h2[i] = r.h2;
+        k.kap0[i] = r.kap0;
+        k.kap1[i] = r.kap1;
+        k.r0g[i] = r.r0g;
+        k.r1c0[i] = r.r1c0;
+        k.r1z[i] = r.r1z;
+        k.r1u[i] = r.r1u;
+        k.r2[i] = r.r2;
+        k.pc0[i] = r.pc0;
+        k.pc1[i] = r.pc1;
+        k.pc2[i] = r.pc2;
+        k.t1c0[i] = r.t1c0;
+        k.t1c1[i] = r.t1c1;
+        k.t2c0[i] = r.t2c0;
+        k.t2c1[i] = r.t2c1;
+        k.qc0[i] = r.qc0;
+        k.qc1[i] = r.qc1;
+        k.qc2[i] = r.qc2;
+        k.t3mx[i] = r.t3mx;
+        k.t3mg[i] = r.t3mg;
+        k.t3c0[i] = r.t3c0;
+        k.t3c1[i] = r.t3c1;
+        k.q4[i] = r.q4;
+        k.ug[i] = r.ug;
+        k.ux[i] = r.ux;
+        k.u1c0[i] = r.u1c0;
+        k.u1c1[i] = r.u1c1;
+        k.u2[i] = r.u2;
+        k.zScale[i] = shiftedRK4 ? r.zScale : 1.0;
+        k.zShift[i] = shiftedRK4 ? r.zShift : 0.0;
+        k.vFromZ[i] = shiftedRK4 ? r.vFromZ : 1.0;
+        k.resetZ[i] = shiftedRK4 ? r.toState(s.c) : s.c;
+        k.zPeak[i] = shiftedRK4 ? r.zPeak : s.vpeak;
     }
 };
 
@@ -232,16 +288,17 @@ template <bool Exact> [[gnu::noinline]] bool handleEvents(Group& g, std::size_t 
     for (int lane = 0; lane < static_cast<int>(kBatchGroupCells); ++lane) {
         if (!g.laneOfFlags(lane))
             continue;
-        double& v = g.laneOf(g.v, lane);
+        double& z = g.laneOf(g.v, lane); // the state coordinate (RK4Terms)
         double& u = g.laneOf(g.u, lane);
         Lane& cell = g.lanes[lane];
         if (!cell.alive) {
-            v = 0.0;
+            z = 0.0;
             u = 0.0;
             continue;
         }
         const LaneConstants& k = g.k[lane / kLanes];
         const int i = lane % kLanes;
+        const double v = k.vFromZ[i] * z - k.zShift[i]; // exactly z for (1, 0)
         if (v < k.vpeak[i] && std::isfinite(v) && std::isfinite(u))
             continue;
         if (!std::isfinite(v) || !std::isfinite(u)) {
@@ -252,7 +309,7 @@ template <bool Exact> [[gnu::noinline]] bool handleEvents(Group& g, std::size_t 
             continue;
         }
         cell.spikes.push_back(time);
-        v = k.c[i];
+        z = k.resetZ[i];
         u = u + k.d[i];
     }
     return true;
@@ -266,21 +323,25 @@ template <bool Exact> [[gnu::noinline]] bool handleEvents(Group& g, std::size_t 
     }
 }
 
-// Lanes needing attention after a step. Fast mode: the scalar loop's spike
-// test alone, !(v < vpeak) (true for NaN too); a state that left the finite
-// range any other way (v = −inf, u non-finite) stays non-finite—every update
-// is old + increment or a product with the old value, and only a spike's
-// reset replaces v—so it is caught by the check at the block's end, and the
-// block is replayed in exact mode. Exact mode adds the finiteness of u and v
-// through (u − v)·0 ≠ 0 (exact for non-finite states; a finite overflow of
-// u − v is a false alarm that handleEvents dismisses).
-template <bool Exact>
-[[gnu::always_inline]] inline void flagAttention(M& flag, const LaneConstants& k, const V& v,
+// Lanes needing attention after a step (z is the scheme's state, v = z
+// for all but rk4). Fast mode: the scalar loop's spike test alone,
+// !(z < zPeak) ⟺ !(v < vpeak) (true for NaN too); a state that left the
+// finite range any other way (v = −inf, u non-finite) stays non-finite—every
+// update is old + increment or a product with the old value, and only a
+// spike's reset replaces v—so it is caught by the check at the block's end,
+// and the block is replayed in exact mode. Exact mode adds the finiteness of u
+// and v through (u − v)·0 ≠ 0 (exact for non-finite states; a finite overflow
+// of u − v is a false alarm that handleEvents dismisses).
+template <class Scheme, bool Exact>
+[[gnu::always_inline]] inline void flagAttention(M& flag, const LaneConstants& k, const V& z,
                                                  const V& u) {
-    if constexpr (Exact)
+    if constexpr (Exact) {
+        V v;
+        Scheme::observe(v, k, z);
         flag = ~((v < k.vpeak) & (((u - v) * 0.0) == 0.0));
-    else
-        flag = ~(v < k.vpeak);
+    } else {
+        flag = ~(z < k.zPeak);
+    }
 }
 
 // One bit per lane of a mask (lane i → bit i).
@@ -309,14 +370,9 @@ template <bool Avx> [[gnu::always_inline]] inline bool anyLane(const M& mask) {
     return (both[0] | both[1]) != 0;
 }
 
-// What the schemes take as their input term: p0 + I for the schemes whose
-// scalar code forms that sum first (hoisted: same bits), I for semi-implicit.
 template <class Scheme>
 [[gnu::always_inline]] inline void prepareInput(V& input, const LaneConstants& k, const V& current) {
-    if constexpr (Scheme::kTakesCurrent)
-        input = current;
-    else
-        input = k.p0 + current;
+    Scheme::input(input, k, current);
 }
 
 // Steps [from, to) of one block within a segment (a constant set of stimulus
@@ -343,7 +399,7 @@ template <class Scheme, bool Avx, bool Ramps, bool Exact>
 #pragma GCC unroll 8
         for (int q = 0; q < kVectors; ++q) {
             Scheme::step(g.k[q], v[q], u[q], input[q]);
-            flagAttention<Exact>(flag[q], g.k[q], v[q], u[q]);
+            flagAttention<Scheme, Exact>(flag[q], g.k[q], v[q], u[q]);
         }
         M any = flag[0];
 #pragma GCC unroll 8
@@ -360,9 +416,11 @@ template <class Scheme, bool Avx, bool Ramps, bool Exact>
             std::uint32_t spiked = 0;
 #pragma GCC unroll 8
             for (int q = 0; q < kVectors; ++q) {
-                const V probe = v[q] * 0.0 + u[q] * 0.0; // 0 exactly when both are finite
+                V observed;
+                Scheme::observe(observed, g.k[q], v[q]);
+                const V probe = observed * 0.0 + u[q] * 0.0; // 0 exactly when both are finite
                 nonFinite |= flag[q] & ~(probe == 0.0);
-                select(v[q], flag[q], g.k[q].c, v[q]);
+                select(v[q], flag[q], g.k[q].resetZ, v[q]);
                 select(u[q], flag[q], u[q] + g.k[q].d, u[q]);
                 spiked |= laneBits<Avx>(flag[q]) << (q * kLanes);
             }
@@ -405,7 +463,8 @@ template <class Scheme, bool Avx, bool Ramps, bool Exact>
 // Whether every live lane's state is finite (the end-of-block check of fast mode).
 inline bool allFinite(const Group& g) {
     for (int q = 0; q < kVectors; ++q) {
-        const V probe = g.v[q] * 0.0 + g.u[q] * 0.0; // 0 exactly when both are finite
+        const V v = g.k[q].vFromZ * g.v[q] - g.k[q].zShift; // exactly g.v for (1, 0)
+        const V probe = v * 0.0 + g.u[q] * 0.0;              // 0 exactly when both are finite
         for (int i = 0; i < kLanes; ++i)
             if (!(probe[i] == 0.0))
                 return false;
@@ -462,7 +521,14 @@ template <class Scheme, bool Avx>
             const StimulusChunk& chunk = chunks[cell.chunk];
             if (chunk.begin == begin && chunk.hasSpike) {
                 double& v = g.laneOf(g.v, lane);
-                v = v + chunk.spikeWeight;
+                if constexpr (Scheme::kStateIsV) {
+                    v = v + chunk.spikeWeight;
+                } else { // RK4Terms::toState(toV(z) + w), lane-wise
+                    const LaneConstants& k = g.k[lane / kLanes];
+                    const int i = lane % kLanes;
+                    v = k.zScale[i] * (((k.vFromZ[i] * v - k.zShift[i]) + chunk.spikeWeight) +
+                                       k.zShift[i]);
+                }
             }
             ramps = ramps || !chunk.ramps.empty();
             g.laneOf(g.current, lane) = chunk.constantPart;
@@ -599,7 +665,7 @@ BatchOutcome runBatch(std::size_t cellCount, const BatchCellRequest& cellRequest
             std::atomic<bool> groupStop{false};
             // Checked inside a group: the user's cancel and the internal stop.
             RunControl inner{&groupStop, nullptr};
-            std::vector<double> scalarSpikes;
+            std::vector<SimulationRequest> requests; // the group's cells
             while (!stopped()) {
                 const std::size_t index = nextGroup.fetch_add(1, std::memory_order_relaxed);
                 if (index >= groups)
@@ -607,12 +673,22 @@ BatchOutcome runBatch(std::size_t cellCount, const BatchCellRequest& cellRequest
                 const std::size_t firstCell = index * kBatchGroupCells;
                 const std::size_t cells = std::min(kBatchGroupCells, cellCount - firstCell);
 
-                if (scalar) {
+                requests.clear();
+                for (std::size_t c = 0; c < cells; ++c) {
+                    requests.push_back(cellRequest(firstCell + c));
+                    requests.back().validate(false);
+                    requireSameGrid(grid, requests.back());
+                }
+                // The vectorised rk4 is the shifted form only (RK4Terms).
+                const bool cellByCell =
+                    scalar || (kind == Kind::RK4 &&
+                               !std::all_of(requests.begin(), requests.end(), [](const auto& r) {
+                                   return RK4Terms::usesShift(r.model);
+                               }));
+                if (cellByCell) {
                     for (std::size_t c = 0; c < cells && !stopped(); ++c) {
-                        const SimulationRequest request = cellRequest(firstCell + c);
-                        requireSameGrid(grid, request);
                         RunControl cellControl{control.cancel, nullptr};
-                        const RunOutcome run = simulateSpikes(request, cellControl);
+                        const RunOutcome run = simulateSpikes(requests[c], cellControl);
                         if (run.cancelled)
                             break;
                         onCell(firstCell + c, {run.spikeTimes, run.divergenceTime});
@@ -636,12 +712,12 @@ BatchOutcome runBatch(std::size_t cellCount, const BatchCellRequest& cellRequest
                         continue;
                     }
                     cell.cell = firstCell + lane;
-                    const SimulationRequest request = cellRequest(cell.cell);
-                    request.validate(false);
-                    requireSameGrid(grid, request);
+                    const SimulationRequest& request = requests[lane];
                     cell.schedule.emplace(request.protocol, grid.dt, grid.steps);
-                    g.load(lane, StepConstants(request.model, grid.dt));
-                    g.laneOf(g.v, lane) = request.model.v0;
+                    const StepConstants constants(request.model, grid.dt);
+                    g.load(lane, constants, kind == Kind::RK4);
+                    g.laneOf(g.v, lane) = kind == Kind::RK4 ? constants.rk4.toState(request.model.v0)
+                                                            : request.model.v0;
                     g.laneOf(g.u, lane) = request.model.initialU();
                     g.laneOf(g.current, lane) = 0.0;
                     cell.alive = true;

@@ -30,6 +30,8 @@ struct Envelope {
 };
 
 // Sink that reduces a run to an Envelope of at most `maxBuckets` buckets.
+// Blocks never straddle a bucket, so a block's running min/max (in registers
+// while the loop runs) merges into one bucket when it closes.
 class EnvelopeRecorder final : public TraceSink {
 public:
     EnvelopeRecorder(Envelope& target, double dt, std::size_t maxBuckets)
@@ -43,23 +45,54 @@ public:
         target_.u.reserve(buckets);
         target_.current.reserve(buckets);
     }
-    void sample(std::size_t, double v, double u, double current) override {
-        if (left_ == 0) {
+
+    // I is linear within a block (a constant part plus ramps), so its range
+    // comes from the ends, not from every sample.
+    struct Block {
+        Envelope::Range v, u, current;
+        void add(std::size_t, double vj, double uj, double) {
+            v.add(vj);
+            u.add(uj);
+        }
+        void currents(double first, double last) {
+            current.add(first);
+            current.add(last);
+        }
+    };
+    Block openBlock(std::size_t) { return {}; }
+    // The start of the next bucket.
+    std::size_t blockLimit(std::size_t first) const {
+        return (first / target_.samplesPerBucket + 1) * target_.samplesPerBucket;
+    }
+    void closeBlock(const Block& block, std::size_t first, std::size_t count) {
+        if (count == 0)
+            return;
+        const std::size_t bucket = first / target_.samplesPerBucket;
+        while (target_.v.size() <= bucket) {
             target_.v.emplace_back();
             target_.u.emplace_back();
             target_.current.emplace_back();
-            left_ = target_.samplesPerBucket;
         }
-        --left_;
-        target_.v.back().add(v);
-        target_.u.back().add(u);
-        target_.current.back().add(current);
+        merge(target_.v[bucket], block.v);
+        merge(target_.u[bucket], block.u);
+        merge(target_.current[bucket], block.current);
+    }
+
+    void sample(std::size_t index, double v, double u, double current) override {
+        Block block = openBlock(index);
+        block.add(index, v, u, current);
+        block.currents(current, current);
+        closeBlock(block, index, 1);
     }
 
 private:
+    static void merge(Envelope::Range& into, const Envelope::Range& from) {
+        into.min = std::min(into.min, from.min);
+        into.max = std::max(into.max, from.max);
+    }
+
     Envelope& target_;
     std::size_t maxBuckets_;
-    std::size_t left_ = 0;
 };
 
 } // namespace izh

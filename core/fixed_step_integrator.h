@@ -12,35 +12,67 @@ namespace izh {
 
 // The state a fixed-step run carries from one block of steps to the next.
 struct FixedStepState {
-    double v, u;
+    double z, u;                 // the scheme's state (v = Scheme::toV(z))
     double recordedV, recordedU; // what the next sample shows (vpeak at a spike)
 };
 
 // Advances steps [from, to) until the end or the first step whose result
-// needs attention (v ≥ vpeak, or a non-finite state); returns that step's
-// index (or `to`), with `state` holding the state after it.
+// needs attention; returns that step's index (or `to`), with `state` holding
+// the state after it and `out` the block of samples taken. Attention means
+// v ≥ vpeak (true for NaN too) and, when Exact, also a non-finite v or u.
 //
 // The single-neuron loop is bound by the latency of its dependency chain, so
 // this function contains no calls and is kept out of line: inlined next to the
 // spike bookkeeping (which calls the allocator), the register allocator would
 // keep u in memory across the whole loop, adding a store-to-load round trip to
-// every step.
-template <class Scheme, class Sink, class CurrentOf>
-[[gnu::noinline]] std::size_t advanceUntilEvent(const StepConstants& k, FixedStepState& state,
-                                                std::size_t from, std::size_t to,
-                                                CurrentOf currentOf, Sink& sink) {
-    double v = state.v, u = state.u, recordedV = state.recordedV, recordedU = state.recordedU;
+// every step. The block is copied in and out so that it lives in registers.
+template <bool Exact, class Scheme, class Block, class CurrentOf>
+[[gnu::noinline]] std::size_t advanceBlock(const StepConstants& k, FixedStepState& state,
+                                           std::size_t from, std::size_t to,
+                                           CurrentOf currentOf, Block& out) {
+    Block block = out;
+    double z = state.z, u = state.u, recordedV = state.recordedV, recordedU = state.recordedU;
     std::size_t step = from;
     for (; step < to; ++step) {
         const double current = currentOf(step);
-        sink.sample(step, recordedV, recordedU, current);
-        Scheme::step(k, v, u, current);
-        if (!(v < k.vpeak) || !std::isfinite(v) || !std::isfinite(u)) [[unlikely]]
+        block.add(step, recordedV, recordedU, current);
+        Scheme::step(k, z, u, current);
+        const double v = Scheme::toV(k, z); // unused (and not formed) when the sink drops it
+        bool attention = Scheme::reachesPeak(k, z);
+        if constexpr (Exact)
+            attention = attention || !std::isfinite(v) || !std::isfinite(u);
+        if (attention) [[unlikely]]
             break;
         recordedV = v;
         recordedU = u;
     }
-    state = {v, u, recordedV, recordedU};
+    out = block;
+    state = {z, u, recordedV, recordedU};
+    return step;
+}
+
+// advanceBlock with the exact test, fast: the loop tests v ≥ vpeak only. A
+// state that leaves the finite range any other way (v = −inf, u non-finite)
+// stays non-finite (every update is the old value plus an increment, or a
+// product with it), so it is still non-finite when the loop stops; the block
+// is then run again with the full test, to find the step where it happened.
+// The samples of [from, to) go to `sink` as one block, which must lie within
+// one of the sink's blocks.
+template <class Scheme, class Sink, class CurrentOf>
+std::size_t advanceUntilEvent(const StepConstants& k, FixedStepState& state, std::size_t from,
+                              std::size_t to, CurrentOf currentOf, Sink& sink) {
+    const FixedStepState entry = state;
+    auto block = sink.openBlock(from);
+    std::size_t step = advanceBlock<false, Scheme>(k, state, from, to, currentOf, block);
+    if (!std::isfinite(Scheme::toV(k, state.z)) || !std::isfinite(state.u)) [[unlikely]] {
+        state = entry;
+        block = sink.openBlock(from);
+        step = advanceBlock<true, Scheme>(k, state, from, to, currentOf, block);
+    }
+    const std::size_t count = (step < to ? step + 1 : step) - from;
+    if (count > 0)
+        block.currents(currentOf(from), currentOf(from + count - 1));
+    sink.closeBlock(block, from, count);
     return step;
 }
 
@@ -51,8 +83,12 @@ template <class Scheme, class Sink, class CurrentOf>
 bool runFixedSteps(const StepConstants& k, FixedStepState& state, std::size_t from,
                    std::size_t to, CurrentOf currentOf, Sink& sink, RunOutcome& outcome) {
     std::size_t step = from;
-    while ((step = advanceUntilEvent<Scheme>(k, state, step, to, currentOf, sink)) < to) {
-        if (!std::isfinite(state.v) || !std::isfinite(state.u)) {
+    while (step < to) {
+        const std::size_t end = std::min(to, sink.blockLimit(step));
+        step = advanceUntilEvent<Scheme>(k, state, step, end, currentOf, sink);
+        if (step == end)
+            continue;
+        if (!std::isfinite(Scheme::toV(k, state.z)) || !std::isfinite(state.u)) {
             outcome.divergenceTime = static_cast<double>(step) * k.dt + k.dt;
             outcome.acceptedSteps = step;
             return false;
@@ -60,7 +96,7 @@ bool runFixedSteps(const StepConstants& k, FixedStepState& state, std::size_t fr
         // t_k + dt, not (k+1)·dt: the two differ in the last bit for some k.
         outcome.spikeTimes.push_back(static_cast<double>(step) * k.dt + k.dt);
         state.recordedV = k.vpeak;
-        state.v = k.c;
+        state.z = Scheme::toState(k, k.c);
         state.u = state.u + k.d;
         state.recordedU = state.u;
         ++step;
@@ -78,12 +114,13 @@ RunOutcome integrateFixedStep(const ModelParameters& model, const StimulusSchedu
     constexpr std::size_t kPollEvery = 1 << 14;
     const StepConstants k(model, dt);
     RunOutcome outcome;
-    FixedStepState state{model.v0, model.initialU(), model.v0, model.initialU()};
+    FixedStepState state{Scheme::toState(k, model.v0), model.initialU(), model.v0,
+                         model.initialU()};
     sink.reserve(steps + 1);
 
     for (const auto& chunk : schedule.chunks()) {
         if (chunk.hasSpike)
-            state.v = state.v + chunk.spikeWeight;
+            state.z = Scheme::toState(k, Scheme::toV(k, state.z) + chunk.spikeWeight);
         for (std::size_t from = chunk.begin; from < chunk.end; from += kPollEvery) {
             const std::size_t to = std::min(chunk.end, from + kPollEvery);
             const bool finite =

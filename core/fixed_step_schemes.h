@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model_parameters.h"
+#include "rk4_terms.h"
 
 namespace izh {
 
@@ -14,45 +15,14 @@ struct StepConstants {
     // u + dt·a·(b·(v − vb) − e·u) = uKeep·u + uOffset + uFromV·v: v enters last,
     // two dependent operations after it.
     double uKeep, uOffset, uFromV;
-    // RK4's stages reassociated (see RK4Scheme): constants of the run.
-    struct RK4Terms {
-        double al, be, ga;             // a·b, a·e, a·b·vb: g = al·v − be·u − ga
-        double b2c0, hp2x2, s2c0;      // 1 + h/2·p1, h·p2 (= 2·(h/2)·p2), h/2·p1
-        double s4c0, s4c1;             // h/6·(2 + h·p1), h/6·2h·p2
-        double c2, h6c4;               // p2·(h/2)², h/6·p2·h²
-        double g2k, alh2, beh2;        // 1 − be·h/2, al·h/2, be·h/2
-        double h6, h6h, baseF2;        // h/6, h/6·h, 2·h/6 − h/6·h·al·h/2
-        double gw, gwalh2, h6alh;      // h/6·(2 − be·h), gw·al·h/2, h/6·al·h
-    } rk4;
+    RK4Terms rk4; // RK4Scheme's regrouped terms
 
     StepConstants(const ModelParameters& m, double step)
         : p2(m.p2), p1(m.p1), p0(m.p0), a(m.a), b(m.b), vb(m.vb), e(m.e), c(m.c), d(m.d),
           vpeak(m.vpeak), dt(step), halfDt(0.5 * step), dtA(step * m.a), eulerA(step * m.p2),
           eulerB(1.0 + step * m.p1), halfA(0.5 * step * m.p2), halfB(1.0 + 0.5 * step * m.p1),
           uKeep(1.0 - step * m.a * m.e), uOffset(-step * m.a * m.b * m.vb),
-          uFromV(step * m.a * m.b) {
-        const double h = step, h2 = 0.5 * step, h6 = step / 6.0;
-        auto& r = rk4;
-        r.al = m.a * m.b;
-        r.be = m.a * m.e;
-        r.ga = m.a * m.b * m.vb;
-        r.b2c0 = 1.0 + h2 * m.p1;
-        r.hp2x2 = 2.0 * h2 * m.p2;
-        r.s2c0 = h2 * m.p1;
-        r.s4c0 = h6 * (2.0 + h * m.p1);
-        r.s4c1 = 2.0 * h6 * h * m.p2;
-        r.c2 = m.p2 * (h2 * h2);
-        r.h6c4 = h6 * (m.p2 * (h * h));
-        r.g2k = 1.0 - r.be * h2;
-        r.alh2 = r.al * h2;
-        r.beh2 = r.be * h2;
-        r.h6 = h6;
-        r.h6h = h6 * h;
-        r.baseF2 = 2.0 * h6 - h6 * h * r.al * h2;
-        r.gw = h6 * (2.0 - r.be * h);
-        r.gwalh2 = r.gw * r.al * h2;
-        r.h6alh = h6 * r.al * h;
-    }
+          uFromV(step * m.a * m.b), rk4(m, step) {}
 
     // Written in the published scripts' operation order, 0.04*V^2+5*V+140-u+I,
     // so that with -ffp-contract=off the figures reproduce to the bit.
@@ -69,8 +39,17 @@ struct StepConstants {
 // the schemes without a published reference to match bit for bit are written
 // in Horner form to shorten that dependency chain.
 
+// A scheme's state is (z, u), with v a function of z: the identity for all
+// but the shifted RK4, whose z makes its first slope cheaper to form.
+struct StateIsV {
+    static double toState(const StepConstants&, double v) { return v; }
+    static double toV(const StepConstants&, double z) { return z; }
+    // v ≥ vpeak, or NaN.
+    static bool reachesPeak(const StepConstants& k, double v) { return !(v < k.vpeak); }
+};
+
 // NEST's and Brian2's forward Euler: both derivatives at the step's start.
-struct EulerScheme {
+struct EulerScheme : StateIsV {
     static void step(const StepConstants& k, double& v, double& u, double current) {
         const double drive = k.dt * (k.p0 + current - u);
         const double vNew = (k.eulerA * v + k.eulerB) * v + drive;
@@ -83,7 +62,7 @@ struct EulerScheme {
 // operation as the scripts write it, so the figures reproduce to the bit.
 // StandardRecovery (vb = 0, e = 1, the scripts' b*V-u) drops v − 0 and 1·u,
 // which are exact, to keep u off the critical path: same bits, faster.
-template <bool StandardRecovery> struct SemiImplicitScheme {
+template <bool StandardRecovery> struct SemiImplicitScheme : StateIsV {
     static void step(const StepConstants& k, double& v, double& u, double current) {
         v = v + k.dt * k.dv(v, u, current);
         if constexpr (StandardRecovery)
@@ -94,7 +73,7 @@ template <bool StandardRecovery> struct SemiImplicitScheme {
 };
 
 // The 2003 network code: two v half-steps with the old u, then u with the new v.
-struct HalfStepScheme {
+struct HalfStepScheme : StateIsV {
     static void step(const StepConstants& k, double& v, double& u, double current) {
         const double drive = k.halfDt * (k.p0 + current - u); // u is fixed for both halves
         v = (k.halfA * v + k.halfB) * v + drive;
@@ -103,32 +82,50 @@ struct HalfStepScheme {
     }
 };
 
-// Classic fourth-order Runge–Kutta with I constant over the step: the four
-// stages k_i = (f_i, g_i) at (v, u) + c·k_{i−1}, combined with weights 1 2 2 1.
-// Written out in the usual form, stage after stage, its dependency chain is
-// ~80 cycles a step. Here the same stages are reassociated: with
-//   f(v + c·k, u + c·m) = f1 − c·m + c·(2·p2·v + p1)·k + p2·c²·k²
-// each f_i is a quadratic in f_{i−1} (three dependent operations), the g_i
-// follow their linear recurrence g_i = g1 + α·c·f_{i−1} − β·c·g_{i−1} off
-// that chain, and v' and u' are gathered so that f3 feeds only a multiply and
-// an add. Algebraically RK4; it differs from the textbook form in rounding only.
-struct RK4Scheme {
-    static void step(const StepConstants& k, double& v, double& u, double current) {
+// Classic fourth-order Runge–Kutta with I constant over the step: stages
+// k_i = (f_i, g_i) at (v, u) + c·k_{i−1}, combined with weights 1 2 2 1.
+// Stage after stage, its dependency chain is ~80 cycles a step. Because f is
+// quadratic and g linear,
+//   f(v + c·k, u + c·m) = f1 − c·m + c·(2·p2·v + p1)·k + p2·c²·k²,
+// so f2 is a quadratic in f1, f3 one in f2, and v' = v + h/6·(f1 + 2f2 + 2f3 + f4)
+// a quartic in f2 whose coefficients q0…q4 depend only on v, u, g1 and f1
+// (RK4Terms). They are formed while f2 is, and the quartic is evaluated in
+// Estrin's form (q0 + q1·f2 + q2·f2²) + (q3 + q4·f2)·f2³. With the state in
+// the shifted coordinate z (RK4Terms), f1 = z² + p0z + I − u is two
+// operations, and the chain from z to z' is nine dependent operations where
+// the textbook form has about twenty-seven. u' is the matching quadratic in
+// f2. Algebraically RK4 (tests/reference/rk4_regrouping.py checks the identity
+// in exact arithmetic); it differs from the textbook form in rounding only.
+// Shifted requires RK4Terms::usesShift(model).
+template <bool Shifted> struct RK4Scheme {
+    static double toState(const StepConstants& k, double v) { return k.rk4.toState(v); }
+    static double toV(const StepConstants& k, double z) { return k.rk4.toV(z); }
+    // toV(z) ≥ vpeak, or NaN, without forming toV(z).
+    static bool reachesPeak(const StepConstants& k, double z) { return !(z < k.rk4.zPeak); }
+    static void step(const StepConstants& k, double& z, double& u, double current) {
         const auto& r = k.rk4;
-        const double h2 = k.halfDt;
-        const double j = k.p0 + current;
-        const double f1 = (k.p2 * v) * v + (k.p1 * v + (j - u));
-        const double g1 = r.al * v - (r.be * u + r.ga);
-        const double b2 = r.b2c0 + r.hp2x2 * v; // 1 + h/2·∂f/∂v (f1 folded in)
-        const double s2 = r.s2c0 + r.hp2x2 * v; // h/2·∂f/∂v
-        const double s4 = r.s4c0 + r.s4c1 * v;  // h/6·(2 + h·∂f/∂v)
-        const double f2 = (b2 * f1 - h2 * g1) + (r.c2 * f1) * f1;
-        const double g2 = r.g2k * g1 + r.alh2 * f1;
-        const double f3 = ((f1 - h2 * g2) + s2 * f2) + (r.c2 * f2) * f2;
-        const double g3early = g1 - r.beh2 * g2; // g3 = g3early + al·h/2·f2
-        const double base = ((v + r.h6 * (2.0 * f1)) - r.h6h * g3early) + r.baseF2 * f2;
-        v = (base + s4 * f3) + (r.h6c4 * f3) * f3;
-        u = ((u + r.h6 * (2.0 * g1 + 2.0 * g2)) + r.gw * g3early + r.gwalh2 * f2) + r.h6alh * f3;
+        const double w = (r.p0z + current) - u;
+        const double zz = z * z;
+        double f1;
+        if constexpr (Shifted)
+            f1 = zz + w;
+        else
+            f1 = (r.p2 * z) * z + (r.p1 * z + w);
+        const double g1 = r.alz * z - (r.be * u + r.gaz);
+        const double f1Squared = f1 * f1;
+        const double f2 = ((r.b2c0 + r.b2c1 * z) * f1 - r.h2 * g1) + r.c2 * f1Squared;
+        const double r1 = (r.r1c0 + r.r1z * z) + r.r1u * u;
+        const double q0 =
+            ((z - (r.kap0 + r.kap1 * z) * g1) + r1 * f1) + (r.r0g * (g1 * g1) + r.r2 * f1Squared);
+        const double p = (r.pc0 + r.pc1 * z) + r.pc2 * zz;
+        const double q1 = (p - (r.t1c0 + r.t1c1 * z) * g1) + (r.t2c0 + r.t2c1 * z) * f1;
+        const double q = (r.qc0 + r.qc1 * z) + r.qc2 * zz;
+        const double q2 = q + (r.t3mx * f1 - r.t3mg * g1);
+        const double q3 = r.t3c0 + r.t3c1 * z;
+        const double f2Squared = f2 * f2;
+        const double u0 = (u + r.ug * g1) + r.ux * f1;
+        u = (u0 + (r.u1c0 + r.u1c1 * z) * f2) + r.u2 * f2Squared;
+        z = ((q0 + q1 * f2) + q2 * f2Squared) + (q3 + r.q4 * f2) * (f2Squared * f2);
     }
 };
 

@@ -31,7 +31,10 @@ RunOutcome runSimulation(const SimulationRequest& request, Sink& sink,
             return run.template operator()<SemiImplicitScheme<true>>();
         return run.template operator()<SemiImplicitScheme<false>>();
     case IntegratorKind::HalfStep: return run.template operator()<HalfStepScheme>();
-    case IntegratorKind::RK4: return run.template operator()<RK4Scheme>();
+    case IntegratorKind::RK4:
+        if (RK4Terms::usesShift(request.model))
+            return run.template operator()<RK4Scheme<true>>();
+        return run.template operator()<RK4Scheme<false>>();
     case IntegratorKind::RK45: break;
     }
     return {};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 
 namespace izh {
 
@@ -8,8 +9,17 @@ namespace izh {
 // j = 0..steps; `current` is I(t_j). At a spike's sample v holds vpeak and u
 // the value after the reset increment (SPEC §3).
 //
-// Concrete sinks are `final`, and the fixed-step loop is a template over the
-// concrete type, so in the hot loop the call is direct and inlined.
+// Two ways in: sample() one at a time (rk45, the final sample), and, for the
+// fixed-step loop, blocks of consecutive samples. A concrete sink is `final`
+// and provides
+//   Block openBlock(std::size_t first);       // a small value type
+//   void Block::add(std::size_t index, double v, double u, double current);
+//   void Block::currents(double first, double last); // I at the block's ends
+//                                                   // (I is linear within a block)
+//   std::size_t blockLimit(std::size_t first); // a block never reaches this index
+//   void closeBlock(const Block&, std::size_t first, std::size_t count);
+// The loop keeps the Block in local variables (registers), so per-sample work
+// does not go through memory the compiler must assume aliased.
 class TraceSink {
 public:
     virtual ~TraceSink() = default;
@@ -20,6 +30,13 @@ public:
 // Keeps nothing: for runs where only spike times matter.
 class DiscardingSink final : public TraceSink {
 public:
+    struct Block {
+        void add(std::size_t, double, double, double) {}
+        void currents(double, double) {}
+    };
+    Block openBlock(std::size_t) { return {}; }
+    std::size_t blockLimit(std::size_t) const { return std::numeric_limits<std::size_t>::max(); }
+    void closeBlock(const Block&, std::size_t, std::size_t) {}
     void sample(std::size_t, double, double, double) override {}
 };
 

@@ -4,6 +4,7 @@
 #include "trace_sink.h"
 
 #include <cstddef>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -46,15 +47,27 @@ public:
         target_.v.resize(samples);
         target_.u.resize(samples);
         target_.current.resize(samples);
-        v_ = target_.v.data();
-        u_ = target_.u.data();
-        current_ = target_.current.data();
     }
+
+    struct Block {
+        double *v, *u, *current;
+        void add(std::size_t index, double vj, double uj, double currentj) {
+            v[index] = vj;
+            u[index] = uj;
+            current[index] = currentj;
+        }
+        void currents(double, double) {}
+    };
+    Block openBlock(std::size_t) {
+        return {target_.v.data(), target_.u.data(), target_.current.data()};
+    }
+    std::size_t blockLimit(std::size_t) const { return std::numeric_limits<std::size_t>::max(); }
+    void closeBlock(const Block&, std::size_t first, std::size_t count) { written_ = first + count; }
+
     void sample(std::size_t index, double v, double u, double current) override {
-        v_[index] = v;
-        u_[index] = u;
-        current_[index] = current;
-        written_ = index + 1;
+        Block block = openBlock(index);
+        block.add(index, v, u, current);
+        closeBlock(block, index, 1);
     }
     void finish() {
         target_.v.resize(written_);
@@ -64,7 +77,6 @@ public:
 
 private:
     Trajectory& target_;
-    double *v_ = nullptr, *u_ = nullptr, *current_ = nullptr;
     std::size_t written_ = 0;
 };
 

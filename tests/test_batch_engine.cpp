@@ -80,8 +80,8 @@ SimulationRequest randomCell(QRandomGenerator& rng, IntegratorKind kind, double 
     const auto& all = presets();
     SimulationRequest r;
     // rk45 refuses the diverging cells after 2·10⁸ tiny steps: not for it.
-    const int regime = static_cast<int>(rng.bounded(8));
-    switch (kind == IntegratorKind::RK45 && regime == 4 ? 7 : regime) {
+    const int regime = static_cast<int>(rng.bounded(9));
+    switch (kind == IntegratorKind::RK45 && (regime == 4 || regime == 8) ? 7 : regime) {
     case 0: // any preset's model and protocol (steps, pulses, ramps, input spikes)
     case 1:
         r = all[rng.bounded(static_cast<int>(all.size()))].request;
@@ -116,6 +116,13 @@ SimulationRequest randomCell(QRandomGenerator& rng, IntegratorKind kind, double 
         for (int s = 0; s < 5; ++s)
             r.protocol.inputSpikes.push_back({uniform(0, duration), uniform(-10, 30)});
         r.protocol.trains.push_back({uniform(1, 10), uniform(0, 50), 2.0, 20.0, 4, false});
+        break;
+    case 8: // another quadratic term: for rk4, p2 ≤ 0 or a far vertex puts
+            // the group on the scalar engine (RK4Terms::usesShift)
+        r = defaultRequest();
+        r.set("p2", uniform(-0.02, 0.08));
+        r.set("p1", uniform(2, 8));
+        r.set("I", uniform(0, 20));
         break;
     default: // anything in the paper's plane
         r = defaultRequest();

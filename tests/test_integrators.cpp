@@ -5,7 +5,9 @@
 #include "simulator.h"
 
 #include <QTest>
+#include <algorithm>
 #include <cmath>
+#include <random>
 
 using namespace izh;
 
@@ -60,6 +62,66 @@ SimulationRequest subthreshold(IntegratorKind kind, double dt) {
     r.settings.rtol = 1e-12;
     r.settings.atol = 1e-12;
     return r;
+}
+
+// Classic RK4 written stage after stage, in long double: the reference for
+// RK4Scheme's regrouped polynomial form.
+struct TextbookRK4 {
+    long double p2, p1, p0, a, b, vb, e, h;
+    long double f(long double v, long double u, long double current) const {
+        return p2 * v * v + p1 * v + p0 - u + current;
+    }
+    long double g(long double v, long double u) const { return a * (b * (v - vb) - e * u); }
+    void step(long double& v, long double& u, long double current) const {
+        const long double f1 = f(v, u, current), g1 = g(v, u);
+        const long double f2 = f(v + h / 2 * f1, u + h / 2 * g1, current), g2 = g(v + h / 2 * f1, u + h / 2 * g1);
+        const long double f3 = f(v + h / 2 * f2, u + h / 2 * g2, current), g3 = g(v + h / 2 * f2, u + h / 2 * g2);
+        const long double f4 = f(v + h * f3, u + h * g3, current), g4 = g(v + h * f3, u + h * g3);
+        v = v + h / 6 * (f1 + 2 * f2 + 2 * f3 + f4);
+        u = u + h / 6 * (g1 + 2 * g2 + 2 * g3 + g4);
+    }
+};
+
+template <class Scheme>
+void regroupedStep(const StepConstants& k, double& v, double& u, double current) {
+    double z = Scheme::toState(k, v);
+    Scheme::step(k, z, u, current);
+    v = Scheme::toV(k, z);
+}
+
+// The plainest loop with SPEC §3's conventions and a finiteness test after
+// every step: the time at which a diverging dc run must be reported.
+template <class Scheme> double firstNonFiniteTime(const SimulationRequest& r) {
+    const StepConstants k(r.model, r.settings.dt);
+    const double current = r.protocol.baseline;
+    double z = Scheme::toState(k, r.model.v0), u = r.model.initialU();
+    for (std::size_t step = 0; step < r.settings.stepCount(); ++step) {
+        Scheme::step(k, z, u, current);
+        const double v = Scheme::toV(k, z);
+        if (!std::isfinite(v) || !std::isfinite(u))
+            return static_cast<double>(step) * k.dt + k.dt;
+        if (v >= k.vpeak) {
+            z = Scheme::toState(k, k.c);
+            u = u + k.d;
+        }
+    }
+    return NAN;
+}
+
+double firstNonFiniteTime(const SimulationRequest& r, IntegratorKind kind) {
+    const bool standard = r.model.vb == 0 && r.model.e == 1;
+    switch (kind) {
+    case IntegratorKind::Euler: return firstNonFiniteTime<EulerScheme>(r);
+    case IntegratorKind::SemiImplicit:
+        return standard ? firstNonFiniteTime<SemiImplicitScheme<true>>(r)
+                        : firstNonFiniteTime<SemiImplicitScheme<false>>(r);
+    case IntegratorKind::HalfStep: return firstNonFiniteTime<HalfStepScheme>(r);
+    case IntegratorKind::RK4:
+        return RK4Terms::usesShift(r.model) ? firstNonFiniteTime<RK4Scheme<true>>(r)
+                                            : firstNonFiniteTime<RK4Scheme<false>>(r);
+    case IntegratorKind::RK45: break;
+    }
+    return NAN;
 }
 
 double finalStateError(const Trajectory& a, const Trajectory& b) {
@@ -169,6 +231,78 @@ private slots:
         QVERIFY2(std::abs(slope - order) < 0.15, qPrintable(QString::number(slope)));
     }
 
+    void rk4RegroupedEqualsTextbookRK4_data() {
+        QTest::addColumn<double>("p2");
+        QTest::addColumn<double>("p1");
+        QTest::addColumn<bool>("shifted");
+        QTest::newRow("standard model: shifted z") << 0.04 << 5.0 << true;
+        QTest::newRow("other quadratic: shifted z") << 0.7 << 11.0 << true;
+        QTest::newRow("p2 < 0: plain v") << -0.04 << 5.0 << false;
+        QTest::newRow("tiny p2, shift beyond limit: plain v") << 1e-5 << 5.0 << false;
+        QTest::newRow("p2 = 0: plain v") << 0.0 << 5.0 << false;
+    }
+    void rk4RegroupedEqualsTextbookRK4() {
+        // One step from many states, parameters and dt: the regrouped form
+        // agrees with the textbook stages (computed in long double) to
+        // rounding: |Δv| ≤ 1e-13·(|v| + |Δv_step| + 1) mV and likewise for u,
+        // i.e. a few hundred units in the last place of the terms involved.
+        QFETCH(double, p2);
+        QFETCH(double, p1);
+        QFETCH(bool, shifted);
+        std::mt19937_64 rng(42);
+        std::uniform_real_distribution<double> unit(0.0, 1.0);
+        double worst = 0;
+        for (int trial = 0; trial < 2000; ++trial) {
+            ModelParameters m;
+            m.p2 = p2;
+            m.p1 = p1;
+            m.p0 = 140 + 40 * (unit(rng) - 0.5);
+            m.a = 0.001 + 0.2 * unit(rng);
+            m.b = -0.5 + 1.0 * unit(rng);
+            m.vb = trial % 2 ? 0.0 : -60 + 10 * unit(rng);
+            m.e = trial % 3 ? 1.0 : 0.5 + unit(rng);
+            const double dt = std::pow(10.0, -4 + 4 * unit(rng)); // 1e-4 … 1 ms
+            const StepConstants k(m, dt);
+            QCOMPARE(k.rk4.shifted, shifted);
+            const double v0 = -90 + 120 * unit(rng), u0 = -30 + 60 * unit(rng);
+            const double current = -10 + 40 * unit(rng);
+            TextbookRK4 ref{m.p2, m.p1, m.p0, m.a, m.b, m.vb, m.e, dt};
+            long double vRef = v0, uRef = u0;
+            ref.step(vRef, uRef, current);
+            double v = v0, u = u0;
+            if (shifted)
+                regroupedStep<RK4Scheme<true>>(k, v, u, current);
+            else
+                regroupedStep<RK4Scheme<false>>(k, v, u, current);
+            if (!std::isfinite(static_cast<double>(vRef)) || std::abs(vRef) > 1e6)
+                continue; // a step that explodes: nothing to compare
+            const double dv = std::abs(v - static_cast<double>(vRef)) /
+                              (std::abs(v0) + std::abs(static_cast<double>(vRef) - v0) + 1.0);
+            const double du = std::abs(u - static_cast<double>(uRef)) /
+                              (std::abs(u0) + std::abs(static_cast<double>(uRef) - u0) + 1.0);
+            worst = std::max({worst, dv, du});
+            QVERIFY2(dv <= 1e-13 && du <= 1e-13,
+                     qPrintable(QString("trial %1: dt %2 v0 %3 u0 %4 I %5: v %6 vs %7, u %8 vs %9")
+                                    .arg(trial).arg(dt).arg(v0).arg(u0).arg(current)
+                                    .arg(v, 0, 'g', 17).arg(double(vRef), 0, 'g', 17)
+                                    .arg(u, 0, 'g', 17).arg(double(uRef), 0, 'g', 17)));
+        }
+        qInfo("worst relative difference %.3g", worst);
+    }
+
+    void shiftedStateMeetsVpeakExactlyWhereVDoes() {
+        // RK4Terms::zPeak: z ≥ zPeak exactly when toV(z) ≥ vpeak, so testing
+        // the threshold in z changes no spike.
+        for (double vpeak : {30.0, 35.0, 0.1, -20.0, 1e300}) {
+            ModelParameters m;
+            m.vpeak = vpeak;
+            const RK4Terms r(m, 0.1);
+            QVERIFY(r.shifted);
+            QVERIFY(r.toV(r.zPeak) >= vpeak);
+            QVERIFY(r.toV(std::nextafter(r.zPeak, -INFINITY)) < vpeak);
+        }
+    }
+
     void fixedStepSpikeTimesConvergeToClosedForm() {
         // Spike times of a first-order scheme approach the exact ones as dt → 0.
         const RiccatiNeuron neuron;
@@ -260,6 +394,52 @@ private slots:
                 QVERIFY(std::isfinite(v));
             QVERIFY(run.timeAt(run.sampleCount() - 1) <= t);
         }
+    }
+
+    void divergenceTimeIsTheFirstNonFiniteStep_data() {
+        QTest::addColumn<double>("p2");
+        QTest::addColumn<double>("e");
+        QTest::addColumn<double>("a");
+        QTest::addColumn<double>("duration");
+        QTest::addColumn<int>("schemesDiverging");
+        QTest::newRow("v runs to -inf (p2 < 0)") << -0.04 << 1.0 << 0.02 << 100.0 << 4;
+        QTest::newRow("u grows without bound (e < 0)") << 0.04 << -1.0 << 2.0 << 1000.0 << 2;
+    }
+    void divergenceTimeIsTheFirstNonFiniteStep() {
+        // The fixed-step loop tests only v ≥ vpeak per step and finds the
+        // exact step of a divergence by running the block again: its report
+        // must match a loop that tests finiteness after every step.
+        QFETCH(double, p2);
+        QFETCH(double, e);
+        QFETCH(double, a);
+        QFETCH(double, duration);
+        QFETCH(int, schemesDiverging);
+        SimulationRequest r;
+        r.model.p2 = p2;
+        r.model.e = e;
+        r.model.a = a;
+        r.settings.duration = duration;
+        r.settings.dt = 0.1;
+        r.protocol = StimulusProtocol::dc(0);
+        int diverging = 0;
+        for (auto kind : allIntegrators()) {
+            if (!isFixedStep(kind))
+                continue;
+            r.settings.integrator = kind;
+            const double expected = firstNonFiniteTime(r, kind);
+            const auto run = simulate(r);
+            if (std::isnan(expected)) { // this scheme stays finite here (half-step settles)
+                QVERIFY2(!run.outcome.diverged(), integratorId(kind).data());
+                continue;
+            }
+            ++diverging;
+            QVERIFY2(run.outcome.diverged(), integratorId(kind).data());
+            QCOMPARE(*run.outcome.divergenceTime, expected);
+            QCOMPARE(*simulateSpikes(r).divergenceTime, expected);
+            for (double v : run.v)
+                QVERIFY(std::isfinite(v));
+        }
+        QCOMPARE(diverging, schemesDiverging);
     }
 
     void cancellationStopsPromptly() {
