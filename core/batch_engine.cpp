@@ -35,6 +35,8 @@ constexpr int kLanes = 4;
 constexpr int kVectors = static_cast<int>(kBatchGroupCells) / kLanes; // interleaved chains
 constexpr std::size_t kPollEvery = 1 << 14; // steps between cancellation checks
 constexpr std::size_t kBlockSteps = 512;    // steps between finiteness checks (fast mode)
+// The spike log's entries: 11 bits of step within a block, 5 of lane.
+static_assert(kBatchGroupCells == 32 && kBlockSteps <= 2048);
 
 // StepConstants, one lane per cell, copied from the scalar struct so that
 // every constant has the scalar code's bits.
@@ -175,6 +177,10 @@ struct alignas(64) Group {
     V v[kVectors], u[kVectors], current[kVectors];
     M flags[kVectors]; // the lanes handleEvents looks at
     Lane lanes[kBatchGroupCells];
+    // Spikes of the block in progress on the inline path: (step − block start)
+    // << 5 | lane, in order; room for every lane spiking at every step.
+    std::uint16_t spikeLog[kBlockSteps * kBatchGroupCells];
+    std::size_t spikeLogSize = 0;
     double dt = 0; // the shared step, for spike times and ramp currents
     bool standardRecovery = true; // vb = 0 and e = 1 in every live lane
     std::size_t steps = 0;
@@ -411,7 +417,6 @@ template <class Scheme, bool Avx, bool Ramps, bool Exact>
             // Fast mode: spikes reset lane-wise in registers (branch-free
             // selects), their times appended for the flagged lanes only; a
             // flagged lane that is not finite calls for the exact replay.
-            const double time = static_cast<double>(step) * g.dt + g.dt;
             M nonFinite = {0, 0, 0, 0};
             std::uint32_t spiked = 0;
 #pragma GCC unroll 8
@@ -428,8 +433,13 @@ template <class Scheme, bool Avx, bool Ramps, bool Exact>
                 ok = false;
                 break;
             }
+            // No calls here (a call would make the compiler save every live
+            // vector around it): the spikes go to the group's log, which
+            // holds a whole block's worth, and reach the lanes after it.
+            const auto offset = static_cast<std::uint16_t>((step - from) << 5);
             for (; spiked; spiked &= spiked - 1)
-                g.lanes[__builtin_ctz(spiked)].spikes.push_back(time);
+                g.spikeLog[g.spikeLogSize++] =
+                    static_cast<std::uint16_t>(offset | static_cast<unsigned>(__builtin_ctz(spiked)));
         } else if ((Exact || !Avx) && anyLane<Avx>(any)) [[unlikely]] {
 #pragma GCC unroll 8
             for (int q = 0; q < kVectors; ++q) {
@@ -472,6 +482,16 @@ inline bool allFinite(const Group& g) {
     return true;
 }
 
+// Hands the block's logged spikes to their lanes, timed as runFixedSteps
+// times them (t_k + dt).
+[[gnu::noinline]] void flushSpikeLog(Group& g, std::size_t from) {
+    for (std::size_t i = 0; i < g.spikeLogSize; ++i) {
+        const std::size_t step = from + (g.spikeLog[i] >> 5);
+        g.lanes[g.spikeLog[i] & 31].spikes.push_back(static_cast<double>(step) * g.dt + g.dt);
+    }
+    g.spikeLogSize = 0;
+}
+
 // One block in fast mode, replayed in exact mode if some lane left the
 // finite range during it.
 template <class Scheme, bool Avx, bool Ramps>
@@ -484,8 +504,12 @@ template <class Scheme, bool Avx, bool Ramps>
     }
     for (std::size_t lane = 0; lane < kBatchGroupCells; ++lane)
         savedSpikes[lane] = g.lanes[lane].spikes.size();
-    if (runSteps<Scheme, Avx, Ramps, false>(g, from, to) && allFinite(g))
+    g.spikeLogSize = 0;
+    if (runSteps<Scheme, Avx, Ramps, false>(g, from, to) && allFinite(g)) {
+        flushSpikeLog(g, from);
         return;
+    }
+    g.spikeLogSize = 0;
     for (int q = 0; q < kVectors; ++q) {
         g.v[q] = savedV[q];
         g.u[q] = savedU[q];
@@ -577,6 +601,15 @@ bool runGroupBaseline(Kind kind, Group& g, const RunControl& control) {
 [[gnu::target("avx2")]] bool runGroupAvx2(Kind kind, Group& g, const RunControl& control) {
     return dispatchKind<true>(kind, g, control);
 }
+
+// The same 4-lane code with AVX-512VL's encoding: 32 vector registers instead
+// of 16, so the interleaved chains' constants and state spill less. No 512-bit
+// operations (they would buy nothing on double-pumped units) and no FMA: the
+// same IEEE operations per lane as the other paths.
+[[gnu::target("avx2,avx512f,avx512vl")]] bool runGroupAvx512(Kind kind, Group& g,
+                                                             const RunControl& control) {
+    return dispatchKind<true>(kind, g, control);
+}
 #endif
 
 Kind kindOf(IntegratorKind integrator) {
@@ -615,6 +648,9 @@ SimdPath resolveSimdPath(SimdPath requested) {
     if (requested == SimdPath::Baseline)
         return SimdPath::Baseline;
     __builtin_cpu_init();
+    const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl");
+    if (avx512 && (requested == SimdPath::Auto || requested == SimdPath::Avx512))
+        return SimdPath::Avx512;
     return __builtin_cpu_supports("avx2") ? SimdPath::Avx2 : SimdPath::Baseline;
 #else
     (void)requested;
@@ -627,6 +663,7 @@ const char* simdPathName(SimdPath path) {
     case SimdPath::Auto: return "auto";
     case SimdPath::Baseline: return "baseline (SSE2)";
     case SimdPath::Avx2: return "avx2";
+    case SimdPath::Avx512: return "avx512vl";
     }
     return "?";
 }
@@ -653,7 +690,7 @@ BatchOutcome runBatch(std::size_t cellCount, const BatchCellRequest& cellRequest
     std::mutex errorMutex;
     std::exception_ptr error;
     const RunControl& control = options.control;
-    const bool avx2 = outcome.simdUsed == SimdPath::Avx2;
+    const SimdPath path = outcome.simdUsed;
 
     // The user's cancel flag, or an internal stop after an exception.
     auto stopped = [&] { return stop.load(std::memory_order_relaxed) || control.cancelled(); };
@@ -733,7 +770,9 @@ BatchOutcome runBatch(std::size_t cellCount, const BatchCellRequest& cellRequest
                 inner.cancel = control.cancel ? control.cancel : &groupStop;
                 bool finished;
 #if IZH_BATCH_X86
-                finished = avx2 ? runGroupAvx2(kind, g, inner) : runGroupBaseline(kind, g, inner);
+                finished = path == SimdPath::Avx512 ? runGroupAvx512(kind, g, inner)
+                           : path == SimdPath::Avx2 ? runGroupAvx2(kind, g, inner)
+                                                    : runGroupBaseline(kind, g, inner);
 #else
                 finished = runGroupBaseline(kind, g, inner);
 #endif

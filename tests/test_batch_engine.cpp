@@ -155,10 +155,10 @@ private slots:
         QTest::addColumn<int>("simd");
         QTest::addColumn<double>("dt");
         for (IntegratorKind kind : kFixed)
-            for (SimdPath simd : {SimdPath::Auto, SimdPath::Baseline})
+            for (SimdPath simd : {SimdPath::Avx512, SimdPath::Avx2, SimdPath::Baseline})
                 for (double dt : {0.1, 0.25})
-                    QTest::addRow("%s/%s/dt %g", integratorId(kind).data(),
-                                  simd == SimdPath::Auto ? "auto" : "baseline", dt)
+                    QTest::addRow("%s/%s→%s/dt %g", integratorId(kind).data(),
+                                  simdPathName(simd), simdPathName(resolveSimdPath(simd)), dt)
                         << int(kind) << int(simd) << dt;
     }
     void matchesSingleTrajectoryEngine() {

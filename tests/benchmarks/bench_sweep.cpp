@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
     std::printf("sweep 256x256 (a, d), %s, 1000 ms at dt 0.1: %.4g neuron-steps, %u threads "
                 "(hardware: %u)\n",
                 scheme.c_str(), neuronSteps, threads, std::thread::hardware_concurrency());
-    for (SimdPath path : {SimdPath::Auto, SimdPath::Baseline}) {
+    for (SimdPath path : {SimdPath::Avx512, SimdPath::Avx2, SimdPath::Baseline}) {
         BatchOptions options;
         options.threads = threads;
         options.simd = path;
