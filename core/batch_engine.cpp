@@ -90,14 +90,13 @@ template <bool TakesCurrent> struct VecStateIsV {
     }
 };
 
-template <bool Standard> struct VecEuler : VecStateIsV<false> {
+template <bool Standard> struct VecEuler : VecStateIsV<true> {
     [[gnu::always_inline]] static inline void step(const LaneConstants& k, V& v, V& u,
                                                    const V& input) {
-        const V drive = k.dt * (input - u); // input = p0 + I
-        const V vNew = (k.eulerA * v + k.eulerB) * v + drive;
+        const V vNew = k.dt * ((k.p0 + ((input + k.p2 * (v * v)) + k.p1 * v)) - u) + v;
         V w;
         duOverA<Standard>(w, k, v, u);
-        u = u + k.dtA * w;
+        u = k.dt * (k.a * w) + u;
         v = vNew;
     }
 };
@@ -369,7 +368,10 @@ template <bool Avx> [[gnu::always_inline]] inline bool anyLane(const M& mask) {
     using H = long long __attribute__((vector_size(16)));
     const H low = {mask[0], mask[1]}, high = {mask[2], mask[3]};
 #if IZH_BATCH_X86
-    if constexpr (!Avx)
+    if constexpr (Avx) // vptest: one instruction to the flags (a builtin, as in laneBits)
+        return !__builtin_ia32_ptestz256(reinterpret_cast<__m256i>(mask),
+                                         reinterpret_cast<__m256i>(mask));
+    else
         return _mm_movemask_pd(reinterpret_cast<__m128d>(low | high)) != 0;
 #endif
     const H both = low | high;
@@ -416,15 +418,17 @@ template <class Scheme, bool Avx, bool Ramps, bool Exact>
         if (!Exact && Avx && anyLane<Avx>(any)) [[unlikely]] {
             // Fast mode: spikes reset lane-wise in registers (branch-free
             // selects), their times appended for the flagged lanes only; a
-            // flagged lane that is not finite calls for the exact replay.
+            // flagged lane whose v is not finite (NaN or +inf: a flagged v is
+            // ≥ vpeak) calls for the exact replay. A non-finite u stays so
+            // through u + d and is caught by the block's final check.
+            constexpr double kInfinity = std::numeric_limits<double>::infinity();
             M nonFinite = {0, 0, 0, 0};
             std::uint32_t spiked = 0;
 #pragma GCC unroll 8
             for (int q = 0; q < kVectors; ++q) {
                 V observed;
                 Scheme::observe(observed, g.k[q], v[q]);
-                const V probe = observed * 0.0 + u[q] * 0.0; // 0 exactly when both are finite
-                nonFinite |= flag[q] & ~(probe == 0.0);
+                nonFinite |= flag[q] & ~(observed < kInfinity);
                 select(v[q], flag[q], g.k[q].resetZ, v[q]);
                 select(u[q], flag[q], u[q] + g.k[q].d, u[q]);
                 spiked |= laneBits<Avx>(flag[q]) << (q * kLanes);

@@ -48,12 +48,20 @@ struct StateIsV {
     static bool reachesPeak(const StepConstants& k, double v) { return !(v < k.vpeak); }
 };
 
-// NEST's and Brian2's forward Euler: both derivatives at the step's start.
-struct EulerScheme : StateIsV {
+// Forward Euler, both derivatives at the step's start, in the operation
+// order of the code Brian2 generates for the model (method 'euler'):
+//   _u = (dt*(a*((b*v) - u))) + u
+//   _v = (dt*((140.0 + ((I + (0.04*v**2)) + (5.0*v))) - u)) + v
+// so that with IEEE arithmetic a run reproduces Brian2's to the bit (v**2 is
+// pow(v, 2), which glibc rounds correctly, as v*v is). StandardRecovery as
+// for the semi-implicit scheme.
+template <bool StandardRecovery> struct EulerScheme : StateIsV {
     static void step(const StepConstants& k, double& v, double& u, double current) {
-        const double drive = k.dt * (k.p0 + current - u);
-        const double vNew = (k.eulerA * v + k.eulerB) * v + drive;
-        u = u + k.dtA * k.duOverA(v, u);
+        const double vNew = k.dt * ((k.p0 + ((current + k.p2 * (v * v)) + k.p1 * v)) - u) + v;
+        if constexpr (StandardRecovery)
+            u = k.dt * (k.a * (k.b * v - u)) + u;
+        else
+            u = k.dt * (k.a * k.duOverA(v, u)) + u;
         v = vNew;
     }
 };

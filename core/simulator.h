@@ -25,7 +25,10 @@ RunOutcome runSimulation(const SimulationRequest& request, Sink& sink,
                                           sink, control);
     };
     switch (s.integrator) {
-    case IntegratorKind::Euler: return run.template operator()<EulerScheme>();
+    case IntegratorKind::Euler:
+        if (request.model.vb == 0 && request.model.e == 1)
+            return run.template operator()<EulerScheme<true>>();
+        return run.template operator()<EulerScheme<false>>();
     case IntegratorKind::SemiImplicit:
         if (request.model.vb == 0 && request.model.e == 1)
             return run.template operator()<SemiImplicitScheme<true>>();

@@ -111,7 +111,9 @@ template <class Scheme> double firstNonFiniteTime(const SimulationRequest& r) {
 double firstNonFiniteTime(const SimulationRequest& r, IntegratorKind kind) {
     const bool standard = r.model.vb == 0 && r.model.e == 1;
     switch (kind) {
-    case IntegratorKind::Euler: return firstNonFiniteTime<EulerScheme>(r);
+    case IntegratorKind::Euler:
+        return standard ? firstNonFiniteTime<EulerScheme<true>>(r)
+                        : firstNonFiniteTime<EulerScheme<false>>(r);
     case IntegratorKind::SemiImplicit:
         return standard ? firstNonFiniteTime<SemiImplicitScheme<true>>(r)
                         : firstNonFiniteTime<SemiImplicitScheme<false>>(r);
