@@ -137,24 +137,7 @@ template <bool Standard> struct VecRK4 {
     }
     [[gnu::always_inline]] static inline void step(const LaneConstants& k, V& z, V& u,
                                                    const V& input) {
-        const V w = input - u; // input = p0z + I
-        const V zz = z * z;
-        const V f1 = zz + w;
-        const V g1 = k.alz * z - (k.be * u + k.gaz);
-        const V f1Squared = f1 * f1;
-        const V f2 = ((k.b2c0 + k.b2c1 * z) * f1 - k.h2 * g1) + k.c2 * f1Squared;
-        const V r1 = (k.r1c0 + k.r1z * z) + k.r1u * u;
-        const V q0 =
-            ((z - (k.kap0 + k.kap1 * z) * g1) + r1 * f1) + (k.r0g * (g1 * g1) + k.r2 * f1Squared);
-        const V p = (k.pc0 + k.pc1 * z) + k.pc2 * zz;
-        const V q1 = (p - (k.t1c0 + k.t1c1 * z) * g1) + (k.t2c0 + k.t2c1 * z) * f1;
-        const V q = (k.qc0 + k.qc1 * z) + k.qc2 * zz;
-        const V q2 = q + (k.t3mx * f1 - k.t3mg * g1);
-        const V q3 = k.t3c0 + k.t3c1 * z;
-        const V f2Squared = f2 * f2;
-        const V u0 = (u + k.ug * g1) + k.ux * f1;
-        u = (u0 + (k.u1c0 + k.u1c1 * z) * f2) + k.u2 * f2Squared;
-        z = ((q0 + q1 * f2) + q2 * f2Squared) + (q3 + k.q4 * f2) * (f2Squared * f2);
+        rk4Step<true>(k, z, u, input); // input = p0z + I
     }
 };
 

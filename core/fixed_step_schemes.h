@@ -111,29 +111,7 @@ template <bool Shifted> struct RK4Scheme {
     // toV(z) ≥ vpeak, or NaN, without forming toV(z).
     static bool reachesPeak(const StepConstants& k, double z) { return !(z < k.rk4.zPeak); }
     static void step(const StepConstants& k, double& z, double& u, double current) {
-        const auto& r = k.rk4;
-        const double w = (r.p0z + current) - u;
-        const double zz = z * z;
-        double f1;
-        if constexpr (Shifted)
-            f1 = zz + w;
-        else
-            f1 = (r.p2 * z) * z + (r.p1 * z + w);
-        const double g1 = r.alz * z - (r.be * u + r.gaz);
-        const double f1Squared = f1 * f1;
-        const double f2 = ((r.b2c0 + r.b2c1 * z) * f1 - r.h2 * g1) + r.c2 * f1Squared;
-        const double r1 = (r.r1c0 + r.r1z * z) + r.r1u * u;
-        const double q0 =
-            ((z - (r.kap0 + r.kap1 * z) * g1) + r1 * f1) + (r.r0g * (g1 * g1) + r.r2 * f1Squared);
-        const double p = (r.pc0 + r.pc1 * z) + r.pc2 * zz;
-        const double q1 = (p - (r.t1c0 + r.t1c1 * z) * g1) + (r.t2c0 + r.t2c1 * z) * f1;
-        const double q = (r.qc0 + r.qc1 * z) + r.qc2 * zz;
-        const double q2 = q + (r.t3mx * f1 - r.t3mg * g1);
-        const double q3 = r.t3c0 + r.t3c1 * z;
-        const double f2Squared = f2 * f2;
-        const double u0 = (u + r.ug * g1) + r.ux * f1;
-        u = (u0 + (r.u1c0 + r.u1c1 * z) * f2) + r.u2 * f2Squared;
-        z = ((q0 + q1 * f2) + q2 * f2Squared) + (q3 + r.q4 * f2) * (f2Squared * f2);
+        rk4Step<Shifted>(k.rk4, z, u, k.rk4.p0z + current);
     }
 };
 

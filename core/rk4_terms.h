@@ -48,4 +48,35 @@ struct RK4Terms {
     double toV(double z) const { return vFromZ * z - zShift; }
 };
 
+// One RK4 step of the regrouped form (RK4Scheme in fixed_step_schemes.h
+// explains it), for a scalar state (T = double, Terms = RK4Terms) or for the
+// batch engine's lanes (T a SIMD vector, Terms its per-lane copy of the same
+// fields): one text, so both perform the same operations in the same order.
+// `input` is p0z + I.
+template <bool Shifted, class Terms, class T>
+[[gnu::always_inline]] inline void rk4Step(const Terms& r, T& z, T& u, const T& input) {
+    const T w = input - u;
+    const T zz = z * z;
+    T f1;
+    if constexpr (Shifted)
+        f1 = zz + w;
+    else
+        f1 = (r.p2 * z) * z + (r.p1 * z + w);
+    const T g1 = r.alz * z - (r.be * u + r.gaz);
+    const T f1Squared = f1 * f1;
+    const T f2 = ((r.b2c0 + r.b2c1 * z) * f1 - r.h2 * g1) + r.c2 * f1Squared;
+    const T r1 = (r.r1c0 + r.r1z * z) + r.r1u * u;
+    const T q0 =
+        ((z - (r.kap0 + r.kap1 * z) * g1) + r1 * f1) + (r.r0g * (g1 * g1) + r.r2 * f1Squared);
+    const T p = (r.pc0 + r.pc1 * z) + r.pc2 * zz;
+    const T q1 = (p - (r.t1c0 + r.t1c1 * z) * g1) + (r.t2c0 + r.t2c1 * z) * f1;
+    const T q = (r.qc0 + r.qc1 * z) + r.qc2 * zz;
+    const T q2 = q + (r.t3mx * f1 - r.t3mg * g1);
+    const T q3 = r.t3c0 + r.t3c1 * z;
+    const T f2Squared = f2 * f2;
+    const T u0 = (u + r.ug * g1) + r.ux * f1;
+    u = (u0 + (r.u1c0 + r.u1c1 * z) * f2) + r.u2 * f2Squared;
+    z = ((q0 + q1 * f2) + q2 * f2Squared) + (q3 + r.q4 * f2) * (f2Squared * f2);
+}
+
 } // namespace izh
