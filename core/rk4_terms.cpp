@@ -1,15 +1,32 @@
 #include "rk4_terms.h"
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 namespace izh {
 
 bool RK4Terms::usesShift(const ModelParameters& m) {
-    return m.p2 > 0 && std::abs(m.p1 / (2.0 * m.p2)) <= kMaxShift;
+    return m.p2 > 0 && std::abs(m.p1 / (2.0 * m.p2)) <= kMaxShift &&
+           std::abs(m.vpeak) <= kMaxPeak;
 }
 
-// Derivation (checked in exact arithmetic by tests/reference/rk4_regrouping.py):
+namespace {
+
+// Finite doubles in order as unsigned integers (−inf … +inf, no NaN between).
+std::uint64_t orderKey(double x) {
+    const auto bits = std::bit_cast<std::uint64_t>(x);
+    return (bits >> 63) ? ~bits : (bits | (std::uint64_t{1} << 63));
+}
+double fromOrderKey(std::uint64_t key) {
+    return std::bit_cast<double>((key >> 63) ? (key & ~(std::uint64_t{1} << 63)) : ~key);
+}
+
+} // namespace
+
+// Derivation (tests/test_integrators.cpp checks the result against textbook
+// RK4 computed in long double):
 // with f(v, u) = p2·v² + p1·v + p0 + I − u, g(v, u) = al·v − be·u − ga and the
 // stages f_i, g_i of classic RK4,
 //   f2 = b2·f1 − h/2·g1 + c2·f1²,         g2 = g2k·g1 + al·h/2·f1,
@@ -26,13 +43,19 @@ RK4Terms::RK4Terms(const ModelParameters& m, double h) {
         vFromZ = 1.0 / zScale;
     }
     // toV is monotone (a product with a positive constant, then a difference),
-    // so testing z against zPeak is the same as testing toV(z) against vpeak.
-    zPeak = toState(m.vpeak);
-    if (std::isfinite(zPeak)) {
-        while (toV(zPeak) < m.vpeak)
-            zPeak = std::nextafter(zPeak, std::numeric_limits<double>::infinity());
-        while (toV(std::nextafter(zPeak, -std::numeric_limits<double>::infinity())) >= m.vpeak)
-            zPeak = std::nextafter(zPeak, -std::numeric_limits<double>::infinity());
+    // so the least z with toV(z) ≥ vpeak is found by bisection over the
+    // doubles in order (64 halvings at most), and testing z against it is the
+    // same as testing toV(z) against vpeak. (Walking with nextafter from
+    // toState(vpeak) instead can take ~1e18 steps when vpeak is near −zShift.)
+    zPeak = m.vpeak;
+    if (shifted) {
+        std::uint64_t below = orderKey(-std::numeric_limits<double>::infinity());
+        std::uint64_t atOrAbove = orderKey(std::numeric_limits<double>::infinity());
+        while (atOrAbove - below > 1) {
+            const std::uint64_t middle = below + (atOrAbove - below) / 2;
+            (toV(fromOrderKey(middle)) >= m.vpeak ? atOrAbove : below) = middle;
+        }
+        zPeak = fromOrderKey(atOrAbove);
     }
 
     const double A = vFromZ, B = -zShift, S = zScale; // v = A·z + B

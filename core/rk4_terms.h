@@ -9,10 +9,10 @@ namespace izh {
 // RK4 with I constant over a step is a polynomial map, which the scheme
 // evaluates in a regrouped form (see there). The terms are written in a state
 // coordinate z with v = vFromZ·z − zShift:
-//  - shifted (p2 > 0, |p1/(2·p2)| ≤ kMaxShift): z = √p2·(v + p1/(2·p2)), so
-//    that p2·v² + p1·v + p0 = z² + p0z — one multiply and one add from z to
-//    the first slope instead of three operations;
-//  - plain (any other p2): z = v (vFromZ = 1, zShift = 0, every transform
+//  - shifted (p2 > 0, |p1/(2·p2)| ≤ kMaxShift, |vpeak| ≤ kMaxPeak):
+//    z = √p2·(v + p1/(2·p2)), so that p2·v² + p1·v + p0 = z² + p0z — one
+//    multiply and one add from z to the first slope instead of three;
+//  - plain (any other model): z = v (vFromZ = 1, zShift = 0, every transform
 //    below exact).
 // Every coefficient that is linear in v is stored as c0 + c1·z; every product
 // that used to be formed on the critical path is folded into a constant.
@@ -20,6 +20,10 @@ struct RK4Terms {
     // Above this |p1/(2·p2)| (mV) the shift would cost v more than a couple of
     // bits when added to it; such models use the plain coordinate.
     static constexpr double kMaxShift = 500.0;
+    // So does a |vpeak| above this (mV): there a v that plain doubles hold
+    // could overflow z, and the two coordinates would call different steps
+    // the divergence.
+    static constexpr double kMaxPeak = 1e6;
 
     bool shifted = false;
     double zScale = 1, zShift = 0, vFromZ = 1; // z = zScale·(v + zShift), v = vFromZ·z − zShift

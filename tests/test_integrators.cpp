@@ -1,9 +1,11 @@
 // The integrators against independent truth: the closed-form solution of the
 // model with a = 0 (a Riccati equation), measured orders of convergence, and
 // rk45's convergence as its tolerance tightens.
+#include "envelope_recorder.h"
 #include "preset_library.h"
 #include "simulator.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 #include <algorithm>
 #include <cmath>
@@ -292,17 +294,47 @@ private slots:
         qInfo("worst relative difference %.3g", worst);
     }
 
+    void shiftedStateMeetsVpeakExactlyWhereVDoes_data() {
+        QTest::addColumn<double>("p1");
+        QTest::addColumn<double>("vpeak");
+        QTest::newRow("default") << 5.0 << 30.0;
+        QTest::newRow("low peak") << 5.0 << -20.0;
+        QTest::newRow("peak at the vertex (z = 0)") << 5.0 << -62.5;
+        QTest::newRow("peak 1e-9 mV above the vertex") << 5.0 << -62.5 + 1e-9;
+        QTest::newRow("p1 < 0, vertex at +30") << -2.4 << 30.0;
+        QTest::newRow("largest peak still shifted") << 5.0 << RK4Terms::kMaxPeak;
+    }
     void shiftedStateMeetsVpeakExactlyWhereVDoes() {
         // RK4Terms::zPeak: z ≥ zPeak exactly when toV(z) ≥ vpeak, so testing
-        // the threshold in z changes no spike.
-        for (double vpeak : {30.0, 35.0, 0.1, -20.0, 1e300}) {
-            ModelParameters m;
-            m.vpeak = vpeak;
-            const RK4Terms r(m, 0.1);
-            QVERIFY(r.shifted);
-            QVERIFY(r.toV(r.zPeak) >= vpeak);
-            QVERIFY(r.toV(std::nextafter(r.zPeak, -INFINITY)) < vpeak);
-        }
+        // the threshold in z changes no spike. Found by bisection: instant
+        // even where a walk over the doubles near z = 0 would take ~1e18 steps.
+        QFETCH(double, p1);
+        QFETCH(double, vpeak);
+        ModelParameters m;
+        m.p1 = p1;
+        m.vpeak = vpeak;
+        QElapsedTimer timer;
+        timer.start();
+        const RK4Terms r(m, 0.1);
+        QVERIFY(timer.elapsed() < 100);
+        QVERIFY(r.shifted);
+        QVERIFY(r.toV(r.zPeak) >= vpeak);
+        QVERIFY(r.toV(std::nextafter(r.zPeak, -INFINITY)) < vpeak);
+    }
+
+    void unshiftableModelsUseThePlainCoordinate() {
+        ModelParameters m;
+        QVERIFY(RK4Terms::usesShift(m));
+        m.vpeak = 1e300; // z would overflow where v does not
+        QVERIFY(!RK4Terms::usesShift(m));
+        const RK4Terms r(m, 0.1);
+        QCOMPARE(r.zPeak, 1e300);
+        QCOMPARE(r.toV(12.5), 12.5);
+        m = {};
+        m.p2 = 0;
+        QVERIFY(!RK4Terms::usesShift(m));
+        m.p2 = 1e-5; // vertex at −250 000 mV
+        QVERIFY(!RK4Terms::usesShift(m));
     }
 
     void fixedStepSpikeTimesConvergeToClosedForm() {
@@ -404,8 +436,12 @@ private slots:
         QTest::addColumn<double>("a");
         QTest::addColumn<double>("duration");
         QTest::addColumn<int>("schemesDiverging");
-        QTest::newRow("v runs to -inf (p2 < 0)") << -0.04 << 1.0 << 0.02 << 100.0 << 4;
-        QTest::newRow("u grows without bound (e < 0)") << 0.04 << -1.0 << 2.0 << 1000.0 << 2;
+        QTest::addColumn<double>("u0");
+        QTest::newRow("v runs to -inf (p2 < 0)") << -0.04 << 1.0 << 0.02 << 100.0 << 4 << double(NAN);
+        QTest::newRow("u grows without bound (e < 0)") << 0.04 << -1.0 << 2.0 << 1000.0 << 2 << double(NAN);
+        // The state overflows within four steps in all schemes but euler (which
+        // spikes every other step instead), rk4 in its shifted z.
+        QTest::newRow("absurd u0") << 0.04 << 1.0 << 0.02 << 100.0 << 3 << 1e150;
     }
     void divergenceTimeIsTheFirstNonFiniteStep() {
         // The fixed-step loop tests only v ≥ vpeak per step and finds the
@@ -416,8 +452,12 @@ private slots:
         QFETCH(double, a);
         QFETCH(double, duration);
         QFETCH(int, schemesDiverging);
+        QFETCH(double, u0);
         SimulationRequest r;
+        if (!std::isnan(u0))
+            r.model.u0 = u0;
         r.model.p2 = p2;
+        QCOMPARE(RK4Terms::usesShift(r.model), p2 > 0); // rk4 runs in z where p2 > 0
         r.model.e = e;
         r.model.a = a;
         r.settings.duration = duration;
@@ -442,6 +482,48 @@ private slots:
                 QVERIFY(std::isfinite(v));
         }
         QCOMPARE(diverging, schemesDiverging);
+    }
+
+    void envelopeHoldsEachBucketsExtremes_data() {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("buckets");
+        for (const char* id : {"RS", "class-1", "accommodation", "DAP", "bistability"})
+            for (auto kind : {IntegratorKind::Euler, IntegratorKind::RK4, IntegratorKind::RK45})
+                for (int buckets : {7, 300, 100000})
+                    QTest::addRow("%s/%s/%d", id, integratorId(kind).data(), buckets)
+                        << QString(id) << int(kind) << buckets;
+    }
+    void envelopeHoldsEachBucketsExtremes() {
+        // The display envelope of a run (blocks of samples reduced in
+        // registers, I from a block's ends) against the full trace reduced
+        // sample by sample: the same extremes in every bucket. Presets with
+        // ramps (class 1, accommodation), pulses, input spikes and spikes.
+        QFETCH(QString, preset);
+        QFETCH(int, kind);
+        QFETCH(int, buckets);
+        auto request = findPreset(preset.toStdString())->request;
+        request.settings.integrator = IntegratorKind(kind);
+        const Trajectory full = simulate(request);
+        Envelope envelope;
+        EnvelopeRecorder recorder(envelope, request.settings.dt, std::size_t(buckets));
+        runSimulation(request, recorder);
+        const std::size_t n = envelope.samplesPerBucket;
+        QCOMPARE(envelope.bucketCount(), (full.sampleCount() + n - 1) / n);
+        for (std::size_t b = 0; b < envelope.bucketCount(); ++b) {
+            const std::size_t first = b * n, last = std::min(full.sampleCount(), first + n);
+            auto check = [&](const SampleVector& samples, const Envelope::Range& range,
+                             double tolerance) {
+                const auto [lo, hi] = std::minmax_element(samples.begin() + first,
+                                                          samples.begin() + last);
+                return std::abs(range.min - *lo) <= tolerance && std::abs(range.max - *hi) <= tolerance;
+            };
+            QVERIFY2(check(full.v, envelope.v[b], 0.0), qPrintable(QString("v, bucket %1").arg(b)));
+            QVERIFY2(check(full.u, envelope.u[b], 0.0), qPrintable(QString("u, bucket %1").arg(b)));
+            // Overlapping ramps need not sum monotonically in floating point.
+            QVERIFY2(check(full.current, envelope.current[b], 1e-12),
+                     qPrintable(QString("I, bucket %1").arg(b)));
+        }
     }
 
     void cancellationStopsPromptly() {
