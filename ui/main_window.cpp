@@ -369,7 +369,12 @@ bool MainWindow::saveParameterFile(const QString& path) {
     return true;
 }
 
-bool MainWindow::exportTrajectoryCsv(const QString& path) {
+// Writes one CSV of the latest result, atomically: `label` names the output
+// in error details, `noun` what is exported in the message box, and
+// `writeCsv` formats the trajectory through a chunk writer.
+template <class WriteCsv>
+bool MainWindow::exportResultCsv(const QString& label, const QString& noun, const QString& path,
+                                 WriteCsv writeCsv) {
     const auto result = controller_.latestResult();
     if (!result || !result->trajectory) {
         showError("Nothing to export", "The simulation has not produced a trajectory yet.");
@@ -377,32 +382,28 @@ bool MainWindow::exportTrajectoryCsv(const QString& path) {
     }
     QString error;
     const bool ok = writeFileAtomically(
-        "trajectory", path,
+        label, path,
         [&](const AtomicOutputs::Writer& write) {
-            return izh::writeTrajectoryCsv(*result->trajectory, chunkWriterFor(write));
+            return writeCsv(*result->trajectory, chunkWriterFor(write));
         },
         &error);
     if (!ok)
-        showError("Cannot export the trajectory", error);
+        showError("Cannot export the " + noun, error);
     return ok;
 }
 
+bool MainWindow::exportTrajectoryCsv(const QString& path) {
+    return exportResultCsv("trajectory", "trajectory", path,
+                           [](const izh::Trajectory& t, auto write) {
+                               return izh::writeTrajectoryCsv(t, write);
+                           });
+}
+
 bool MainWindow::exportSpikesCsv(const QString& path) {
-    const auto result = controller_.latestResult();
-    if (!result || !result->trajectory) {
-        showError("Nothing to export", "The simulation has not produced a trajectory yet.");
-        return false;
-    }
-    QString error;
-    const bool ok = writeFileAtomically(
-        "spikes", path,
-        [&](const AtomicOutputs::Writer& write) {
-            return izh::writeSpikesCsv(result->trajectory->spikeTimes(), chunkWriterFor(write));
-        },
-        &error);
-    if (!ok)
-        showError("Cannot export the spike times", error);
-    return ok;
+    return exportResultCsv("spikes", "spike times", path,
+                           [](const izh::Trajectory& t, auto write) {
+                               return izh::writeSpikesCsv(t.spikeTimes(), write);
+                           });
 }
 
 bool MainWindow::exportPng(const QString& path, QSize size, qreal scale) {

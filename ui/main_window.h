@@ -80,6 +80,9 @@ private:
     void addRecentFile(const QString& path);
     void rebuildRecentMenu();
     void showError(const QString& title, const QString& message);
+    template <class WriteCsv>
+    bool exportResultCsv(const QString& label, const QString& noun, const QString& path,
+                         WriteCsv writeCsv);
     QString askSavePath(const QString& caption, const QString& filter, const QString& suffix);
     void exportNestmlInteractive();
     void exportPynestInteractive();
