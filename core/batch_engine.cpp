@@ -43,7 +43,7 @@ static_assert(kBatchGroupCells == 32 && kBlockSteps <= 2048);
 struct LaneConstants {
     V p2, p1, p0, a, b, vb, e, c, d, vpeak;
     V dt, halfDt, dtA;
-    V eulerA, eulerB, halfA, halfB;
+    V halfA, halfB;
     V uKeep, uOffset, uFromV;
     // RK4Scheme<true>'s terms (RK4Terms), and the state coordinate: v =
     // vFromZ·z − zShift, z = zScale·(v + zShift); identity (1, 0, 1) for the
@@ -177,7 +177,7 @@ struct alignas(64) Group {
         LaneConstants& k = this->k[lane / kLanes];
         const int i = lane % kLanes;
         for (V* constant : {&k.p2, &k.p1, &k.p0, &k.a, &k.b, &k.vb, &k.e, &k.c, &k.d, &k.dt,
-                            &k.halfDt, &k.dtA, &k.eulerA, &k.halfA, &k.uOffset, &k.uFromV,
+                            &k.halfDt, &k.dtA, &k.halfA, &k.uOffset, &k.uFromV,
                             &k.p0z, &k.alz, &k.be, &k.gaz, &k.b2c0, &k.b2c1, &k.c2, &k.h2,
                             &k.kap0, &k.kap1, &k.r0g, &k.r1c0, &k.r1z, &k.r1u,
                             &k.r2, &k.pc0, &k.pc1, &k.pc2, &k.t1c0, &k.t1c1, &k.t2c0,
@@ -185,7 +185,6 @@ struct alignas(64) Group {
                             &k.t3c1, &k.q4, &k.ug, &k.ux, &k.u1c0, &k.u1c1, &k.u2,
                             &k.zShift, &k.vFromZ, &k.resetZ})
             (*constant)[i] = 0.0;
-        k.eulerB[i] = 1.0;
         k.halfB[i] = 1.0;
         k.uKeep[i] = 1.0;
         k.zScale[i] = 1.0;
@@ -215,8 +214,6 @@ struct alignas(64) Group {
         k.dt[i] = s.dt;
         k.halfDt[i] = s.halfDt;
         k.dtA[i] = s.dtA;
-        k.eulerA[i] = s.eulerA;
-        k.eulerB[i] = s.eulerB;
         k.halfA[i] = s.halfA;
         k.halfB[i] = s.halfB;
         k.uKeep[i] = s.uKeep;

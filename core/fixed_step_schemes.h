@@ -9,9 +9,9 @@ namespace izh {
 struct StepConstants {
     double p2, p1, p0, a, b, vb, e, c, d, vpeak;
     double dt, halfDt, dtA;
-    // v + h·(p2·v² + p1·v + K) = (h·p2·v + (1 + h·p1))·v + h·K: Horner form,
-    // four dependent operations per step instead of eight.
-    double eulerA, eulerB, halfA, halfB;
+    // v + h·(p2·v² + p1·v + K) = (h·p2·v + (1 + h·p1))·v + h·K for the half
+    // steps: Horner form, four dependent operations instead of eight.
+    double halfA, halfB;
     // u + dt·a·(b·(v − vb) − e·u) = uKeep·u + uOffset + uFromV·v: v enters last,
     // two dependent operations after it.
     double uKeep, uOffset, uFromV;
@@ -19,8 +19,8 @@ struct StepConstants {
 
     StepConstants(const ModelParameters& m, double step)
         : p2(m.p2), p1(m.p1), p0(m.p0), a(m.a), b(m.b), vb(m.vb), e(m.e), c(m.c), d(m.d),
-          vpeak(m.vpeak), dt(step), halfDt(0.5 * step), dtA(step * m.a), eulerA(step * m.p2),
-          eulerB(1.0 + step * m.p1), halfA(0.5 * step * m.p2), halfB(1.0 + 0.5 * step * m.p1),
+          vpeak(m.vpeak), dt(step), halfDt(0.5 * step), dtA(step * m.a),
+          halfA(0.5 * step * m.p2), halfB(1.0 + 0.5 * step * m.p1),
           uKeep(1.0 - step * m.a * m.e), uOffset(-step * m.a * m.b * m.vb),
           uFromV(step * m.a * m.b), rk4(m, step) {}
 
@@ -36,8 +36,9 @@ struct StepConstants {
 
 // Each scheme advances (v, u) by one step of dt with I held at I(t_k) (SPEC §3).
 // The single-neuron loop is latency-bound (each step depends on the last), so
-// the schemes without a published reference to match bit for bit are written
-// in Horner form to shorten that dependency chain.
+// the schemes without a reference to match bit for bit (half-step, rk4) are
+// regrouped to shorten that dependency chain; euler and semi-implicit keep
+// Brian2's and the MATLAB scripts' operation order.
 
 // A scheme's state is (z, u), with v a function of z: the identity for all
 // but the shifted RK4, whose z makes its first slope cheaper to form.
