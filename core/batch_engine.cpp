@@ -735,7 +735,7 @@ BatchOutcome runBatch(std::size_t cellCount, const BatchCellRequest& cellRequest
                     cell.cell = firstCell + lane;
                     const SimulationRequest& request = requests[lane];
                     cell.schedule.emplace(request.protocol, grid.dt, grid.steps);
-                    const StepConstants constants(request.model, grid.dt);
+                    const StepConstants constants(request.model, grid.dt, kind == Kind::RK4);
                     g.load(lane, constants, kind == Kind::RK4);
                     g.laneOf(g.v, lane) = kind == Kind::RK4 ? constants.rk4.toState(request.model.v0)
                                                             : request.model.v0;

@@ -112,7 +112,7 @@ RunOutcome integrateFixedStep(const ModelParameters& model, const StimulusSchedu
                               double dt, std::size_t steps, double finalCurrent, Sink& sink,
                               const RunControl& control = {}) {
     constexpr std::size_t kPollEvery = 1 << 14;
-    const StepConstants k(model, dt);
+    const StepConstants k(model, dt, Scheme::kUsesRK4Terms);
     RunOutcome outcome;
     FixedStepState state{Scheme::toState(k, model.v0), model.initialU(), model.v0,
                          model.initialU()};

@@ -15,14 +15,16 @@ struct StepConstants {
     // u + dt·a·(b·(v − vb) − e·u) = uKeep·u + uOffset + uFromV·v: v enters last,
     // two dependent operations after it.
     double uKeep, uOffset, uFromV;
-    RK4Terms rk4; // RK4Scheme's regrouped terms
+    RK4Terms rk4; // RK4Scheme's regrouped terms (left default without withRK4Terms)
 
-    StepConstants(const ModelParameters& m, double step)
+    // The rk4 terms cost a bisection and some forty products: built only for
+    // runs that use them (the batch engine builds constants for every cell).
+    StepConstants(const ModelParameters& m, double step, bool withRK4Terms = true)
         : p2(m.p2), p1(m.p1), p0(m.p0), a(m.a), b(m.b), vb(m.vb), e(m.e), c(m.c), d(m.d),
           vpeak(m.vpeak), dt(step), halfDt(0.5 * step), dtA(step * m.a),
           halfA(0.5 * step * m.p2), halfB(1.0 + 0.5 * step * m.p1),
           uKeep(1.0 - step * m.a * m.e), uOffset(-step * m.a * m.b * m.vb),
-          uFromV(step * m.a * m.b), rk4(m, step) {}
+          uFromV(step * m.a * m.b), rk4(withRK4Terms ? RK4Terms(m, step) : RK4Terms{}) {}
 
     // Written in the published scripts' operation order, 0.04*V^2+5*V+140-u+I,
     // so that with -ffp-contract=off the figures reproduce to the bit.
@@ -43,6 +45,7 @@ struct StepConstants {
 // A scheme's state is (z, u), with v a function of z: the identity for all
 // but the shifted RK4, whose z makes its first slope cheaper to form.
 struct StateIsV {
+    static constexpr bool kUsesRK4Terms = false;
     static double toState(const StepConstants&, double v) { return v; }
     static double toV(const StepConstants&, double z) { return z; }
     // v ≥ vpeak, or NaN.
@@ -107,6 +110,7 @@ struct HalfStepScheme : StateIsV {
 // in exact arithmetic); it differs from the textbook form in rounding only.
 // Shifted requires RK4Terms::usesShift(model).
 template <bool Shifted> struct RK4Scheme {
+    static constexpr bool kUsesRK4Terms = true;
     static double toState(const StepConstants& k, double v) { return k.rk4.toState(v); }
     static double toV(const StepConstants& k, double z) { return k.rk4.toV(z); }
     // toV(z) ≥ vpeak, or NaN, without forming toV(z).
