@@ -10,7 +10,7 @@
 #include <QVBoxLayout>
 
 DtComparisonView::DtComparisonView(QWidget* parent)
-    : QWidget(parent), view_(new QChartView(new QChart)), scheme_(new QLineSeries),
+    : DeferredAnalysisView(parent), view_(new QChartView(new QChart)), scheme_(new QLineSeries),
       reference_(new QLineSeries), tAxis_(new QValueAxis), vAxis_(new QValueAxis),
       list_(new QPlainTextEdit) {
     auto* layout = new QVBoxLayout(this);
@@ -42,23 +42,9 @@ DtComparisonView::DtComparisonView(QWidget* parent)
     view_->setRenderHint(QPainter::Antialiasing);
 }
 
-void DtComparisonView::setRequest(const izh::SimulationRequest& request) {
-    request_ = request;
-    stale_ = true;
-    if (isVisible())
-        recompute();
-}
-
-void DtComparisonView::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (stale_)
-        recompute();
-}
-
 void DtComparisonView::recompute() {
-    stale_ = false;
     list_->setPlainText("Computing…");
-    const auto request = request_;
+    const auto request = this->request();
     job_.start(
         this,
         [request](const std::atomic<bool>& cancel) {
@@ -90,22 +76,24 @@ void DtComparisonView::show(const Runs& runs) {
         list_->setPlainText(runs.error.isEmpty() ? "Cancelled" : runs.error);
         return;
     }
-    const double duration = request_.settings.duration;
+    const izh::SimulationRequest& shown = request();
+    const double duration = shown.settings.duration;
     const PlotView window{0, duration, 1200};
-    const double vpeak = request_.model.vpeak;
+    const double vpeak = shown.model.vpeak;
     scheme_->replace(buildPlotSeries(*runs.scheme, vpeak, window).v);
     reference_->replace(buildPlotSeries(*runs.reference, vpeak, window).v);
     scheme_->setName(QString("%1, dt %2 ms")
-                         .arg(QString::fromUtf8(izh::integratorId(request_.settings.integrator).data()))
-                         .arg(request_.settings.dt));
+                         .arg(QString::fromUtf8(
+                             izh::integratorId(shown.settings.integrator).data()))
+                         .arg(shown.settings.dt));
     tAxis_->setRange(0, duration);
-    vAxis_->setRange(std::min(-90.0, request_.model.c - 10), vpeak + 10);
+    vAxis_->setRange(std::min(-90.0, shown.model.c - 10), vpeak + 10);
 
     const auto& c = runs.comparison;
     QString text = QString("%1 (dt %2 ms) against converged rk45: %3 paired spikes, largest "
                            "difference %4 ms\n\n   #   spike (ms)   rk45 (ms)   difference (ms)\n")
-                       .arg(QString::fromUtf8(izh::integratorId(request_.settings.integrator).data()))
-                       .arg(request_.settings.dt)
+                       .arg(QString::fromUtf8(izh::integratorId(shown.settings.integrator).data()))
+                       .arg(shown.settings.dt)
                        .arg(c.pairs.size())
                        .arg(c.maxAbsDifference, 0, 'g', 4);
     int k = 1;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "background_job.h"
+#include "deferred_analysis_view.h"
 #include "simulation_request.h"
 #include "spike_train_comparison.h"
 #include "trajectory.h"
@@ -16,21 +17,14 @@ class QPlainTextEdit;
 // How much a fixed-step run depends on dt: the current scheme's v(t) overlaid
 // on the converged rk45 trace (rtol = atol = 1e-10), and the spike-time
 // differences listed spike by spike.
-class DtComparisonView : public QWidget {
+class DtComparisonView : public DeferredAnalysisView {
     Q_OBJECT
 
 public:
     explicit DtComparisonView(QWidget* parent = nullptr);
-    void setRequest(const izh::SimulationRequest& request);
     QLineSeries* schemeSeries() const { return scheme_; }
     QLineSeries* referenceSeries() const { return reference_; }
     QString report() const;
-
-signals:
-    void computed();
-
-protected:
-    void showEvent(QShowEvent* event) override;
 
 private:
     struct Runs {
@@ -38,11 +32,9 @@ private:
         izh::SpikeTrainComparison comparison;
         QString error;
     };
-    void recompute();
+    void recompute() override;
     void show(const Runs& runs);
 
-    izh::SimulationRequest request_;
-    bool stale_ = true;
     QChartView* view_;
     QLineSeries *scheme_, *reference_;
     QValueAxis *tAxis_, *vAxis_;

@@ -11,8 +11,8 @@
 #include <QVBoxLayout>
 
 FiCurveView::FiCurveView(QWidget* parent)
-    : QWidget(parent), from_(new QDoubleSpinBox), to_(new QDoubleSpinBox), points_(new QSpinBox),
-      status_(new QLabel), view_(new QChartView(new QChart)), firstIsi_(new QLineSeries),
+    : DeferredAnalysisView(parent), from_(new QDoubleSpinBox), to_(new QDoubleSpinBox),
+      points_(new QSpinBox), status_(new QLabel), view_(new QChartView(new QChart)), firstIsi_(new QLineSeries),
       steady_(new QLineSeries), iAxis_(new QValueAxis), rateAxis_(new QValueAxis) {
     for (auto* box : {from_, to_}) {
         box->setRange(-1000, 1000);
@@ -54,27 +54,13 @@ FiCurveView::FiCurveView(QWidget* parent)
     c->legend()->setAlignment(Qt::AlignBottom);
     view_->setRenderHint(QPainter::Antialiasing);
     for (auto* box : {from_, to_})
-        connect(box, &QDoubleSpinBox::valueChanged, this, &FiCurveView::recompute);
-    connect(points_, &QSpinBox::valueChanged, this, &FiCurveView::recompute);
-}
-
-void FiCurveView::setRequest(const izh::SimulationRequest& request) {
-    request_ = request;
-    stale_ = true;
-    if (isVisible())
-        recompute();
-}
-
-void FiCurveView::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (stale_)
-        recompute();
+        connect(box, &QDoubleSpinBox::valueChanged, this, &FiCurveView::recomputeNow);
+    connect(points_, &QSpinBox::valueChanged, this, &FiCurveView::recomputeNow);
 }
 
 void FiCurveView::recompute() {
-    stale_ = false;
     status_->setText("Computing…");
-    const auto request = request_;
+    const auto request = this->request();
     const double lo = from_->value(), hi = to_->value();
     const int points = points_->value();
     job_.start(
@@ -103,9 +89,11 @@ void FiCurveView::recompute() {
             status_->setText(curve.empty() ? "Cannot compute the f–I curve for these parameters"
                                            : QString("%1 runs of %2 ms, dc input, %3")
                                                  .arg(curve.size())
-                                                 .arg(request_.settings.duration)
-                                                 .arg(QString::fromUtf8(izh::integratorId(
-                                                     request_.settings.integrator).data())));
+                                                 .arg(this->request().settings.duration)
+                                                 .arg(QString::fromUtf8(
+                                                     izh::integratorId(
+                                                         this->request().settings.integrator)
+                                                         .data())));
             emit computed();
         });
 }
