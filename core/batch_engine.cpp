@@ -23,6 +23,11 @@
 #define IZH_BATCH_X86 0
 #endif
 
+// GCC notes that 32-byte vectors returned by builtins in code compiled for
+// the baseline would change the ABI; these helpers are always inlined into
+// their AVX functions and no vector crosses a call, so the note is moot.
+#pragma GCC diagnostic ignored "-Wpsabi"
+
 namespace izh {
 
 namespace {
@@ -32,6 +37,8 @@ namespace {
 using V = double __attribute__((vector_size(32)));
 using M = long long __attribute__((vector_size(32)));
 constexpr int kLanes = 4;
+// The instruction sets the group runner is compiled for (runtime dispatch).
+enum class Isa { Sse2, Avx2, Avx512 };
 constexpr int kVectors = static_cast<int>(kBatchGroupCells) / kLanes; // interleaved chains
 constexpr std::size_t kPollEvery = 1 << 14; // steps between cancellation checks
 constexpr std::size_t kBlockSteps = 512;    // steps between finiteness checks (fast mode)
@@ -163,6 +170,9 @@ struct alignas(64) Group {
     // << 5 | lane, in order; room for every lane spiking at every step.
     std::uint16_t spikeLog[kBlockSteps * kBatchGroupCells];
     std::size_t spikeLogSize = 0;
+    // The same for the AVX-512VL path: which lanes spiked at each step of
+    // the block, bit i for lane i.
+    std::uint32_t spikedLanes[kBlockSteps];
     double dt = 0; // the shared step, for spike times and ramp currents
     bool standardRecovery = true; // vb = 0 and e = 1 in every live lane
     std::size_t steps = 0;
@@ -330,9 +340,9 @@ template <class Scheme, bool Exact>
 }
 
 // One bit per lane of a mask (lane i → bit i).
-template <bool Avx> [[gnu::always_inline]] inline std::uint32_t laneBits(const M& mask) {
+template <Isa isa> [[gnu::always_inline]] inline std::uint32_t laneBits(const M& mask) {
 #if IZH_BATCH_X86
-    if constexpr (Avx) // a builtin, expanded only where inlined into AVX2 code
+    if constexpr (isa != Isa::Sse2) // a builtin, expanded only where inlined into AVX2 code
         return static_cast<std::uint32_t>(
             __builtin_ia32_movmskpd256(reinterpret_cast<__m256d>(mask)));
 #endif
@@ -342,13 +352,13 @@ template <bool Avx> [[gnu::always_inline]] inline std::uint32_t laneBits(const M
     return bits;
 }
 
-template <bool Avx> [[gnu::always_inline]] inline bool anyLane(const M& mask) {
+template <Isa isa> [[gnu::always_inline]] inline bool anyLane(const M& mask) {
     // Generic code: GCC's always_inline rules forbid AVX intrinsics in a
     // function not itself compiled for AVX, and this one is shared.
     using H = long long __attribute__((vector_size(16)));
     const H low = {mask[0], mask[1]}, high = {mask[2], mask[3]};
 #if IZH_BATCH_X86
-    if constexpr (Avx) // vptest: one instruction to the flags (a builtin, as in laneBits)
+    if constexpr (isa != Isa::Sse2) // vptest: one instruction to the flags (a builtin, as in laneBits)
         return !__builtin_ia32_ptestz256(reinterpret_cast<__m256i>(mask),
                                          reinterpret_cast<__m256i>(mask));
     else
@@ -366,7 +376,7 @@ template <class Scheme>
 // Steps [from, to) of one block within a segment (a constant set of stimulus
 // chunks). The state stays in registers; only events leave the loop. Returns
 // false (fast mode) when the block must be replayed in exact mode.
-template <class Scheme, bool Avx, bool Ramps, bool Exact>
+template <class Scheme, Isa isa, bool Ramps, bool Exact>
 [[gnu::always_inline]] inline bool runSteps(Group& g, std::size_t from, std::size_t to) {
     V v[kVectors], u[kVectors], input[kVectors];
 #pragma GCC unroll 8
@@ -383,6 +393,36 @@ template <class Scheme, bool Avx, bool Ramps, bool Exact>
             for (int q = 0; q < kVectors; ++q)
                 prepareInput<Scheme>(input[q], g.k[q], g.current[q]);
         }
+        // AVX-512VL, fast mode: resets without a branch. A spiking group-step
+        // is too frequent (a quarter of them in a typical sweep) and too
+        // unpredictable for one, and a mispredicted branch here discards a
+        // whole step of in-flight work. The flags are mask registers, the
+        // resets masked operations (builtins, as in laneBits); each step's
+        // flags are recorded, and the spike times reach the lanes after the
+        // block. A flagged v that is not finite (NaN or +inf) resets to NaN,
+        // not to c: resetZ − (v − v) is resetZ to the bit for finite v (v − v
+        // is +0, and x − +0 is x even for x = −0) and NaN otherwise, so the
+        // block's final check sends it to the exact replay. Non-finite values
+        // never turn finite again under these operations (a non-finite u
+        // stays so through u + d).
+        if constexpr (!Exact && isa == Isa::Avx512) {
+#if IZH_BATCH_X86
+            std::uint32_t spiked = 0;
+#pragma GCC unroll 8
+            for (int q = 0; q < kVectors; ++q)
+                Scheme::step(g.k[q], v[q], u[q], input[q]);
+#pragma GCC unroll 8
+            for (int q = 0; q < kVectors; ++q) {
+                const auto flag = __builtin_ia32_cmppd256_mask(v[q], g.k[q].zPeak, _CMP_NLT_UQ,
+                                                               static_cast<__mmask8>(-1));
+                v[q] = __builtin_ia32_subpd256_mask(g.k[q].resetZ, v[q] - v[q], v[q], flag);
+                u[q] = __builtin_ia32_addpd256_mask(u[q], g.k[q].d, u[q], flag);
+                spiked |= static_cast<std::uint32_t>(flag) << (q * kLanes);
+            }
+            g.spikedLanes[step - from] = spiked;
+            continue;
+#endif
+        }
         M flag[kVectors];
 #pragma GCC unroll 8
         for (int q = 0; q < kVectors; ++q) {
@@ -393,9 +433,11 @@ template <class Scheme, bool Avx, bool Ramps, bool Exact>
 #pragma GCC unroll 8
         for (int q = 1; q < kVectors; ++q)
             any |= flag[q];
-        // Inline handling pays off with AVX; on the baseline path GCC spills
-        // the lowered vectors around it, so the out-of-line handler serves.
-        if (!Exact && Avx && anyLane<Avx>(any)) [[unlikely]] {
+        // AVX2 handles spikes inline behind a branch (with 16 registers the
+        // branch-free form of AVX-512VL measured 10 % slower); on the
+        // baseline path GCC spills the lowered vectors around inline
+        // handling, so the out-of-line handler serves.
+        if (!Exact && isa == Isa::Avx2 && anyLane<isa>(any)) [[unlikely]] {
             // Fast mode: spikes reset lane-wise in registers (branch-free
             // selects), their times appended for the flagged lanes only; a
             // flagged lane whose v is not finite (NaN or +inf: a flagged v is
@@ -411,9 +453,9 @@ template <class Scheme, bool Avx, bool Ramps, bool Exact>
                 nonFinite |= flag[q] & ~(observed < kInfinity);
                 select(v[q], flag[q], g.k[q].resetZ, v[q]);
                 select(u[q], flag[q], u[q] + g.k[q].d, u[q]);
-                spiked |= laneBits<Avx>(flag[q]) << (q * kLanes);
+                spiked |= laneBits<isa>(flag[q]) << (q * kLanes);
             }
-            if (anyLane<Avx>(nonFinite)) {
+            if (anyLane<isa>(nonFinite)) {
                 ok = false;
                 break;
             }
@@ -424,7 +466,7 @@ template <class Scheme, bool Avx, bool Ramps, bool Exact>
             for (; spiked; spiked &= spiked - 1)
                 g.spikeLog[g.spikeLogSize++] =
                     static_cast<std::uint16_t>(offset | static_cast<unsigned>(__builtin_ctz(spiked)));
-        } else if ((Exact || !Avx) && anyLane<Avx>(any)) [[unlikely]] {
+        } else if ((Exact || isa == Isa::Sse2) && anyLane<isa>(any)) [[unlikely]] {
 #pragma GCC unroll 8
             for (int q = 0; q < kVectors; ++q) {
                 g.v[q] = v[q];
@@ -476,9 +518,27 @@ inline bool allFinite(const Group& g) {
     g.spikeLogSize = 0;
 }
 
+// The same from the AVX-512VL path's record. The steps with a spike are
+// gathered first without a branch: a quarter of them have one, at random, so
+// a branch per step would mostly be mispredicted.
+[[gnu::noinline]] void flushSpikedLanes(Group& g, std::size_t from, std::size_t to) {
+    std::uint16_t spikingSteps[kBlockSteps];
+    std::size_t count = 0;
+    for (std::size_t s = 0; s < to - from; ++s) {
+        spikingSteps[count] = static_cast<std::uint16_t>(s);
+        count += g.spikedLanes[s] != 0;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t step = from + spikingSteps[i];
+        const double time = static_cast<double>(step) * g.dt + g.dt;
+        for (std::uint32_t spiked = g.spikedLanes[spikingSteps[i]]; spiked; spiked &= spiked - 1)
+            g.lanes[__builtin_ctz(spiked)].spikes.push_back(time);
+    }
+}
+
 // One block in fast mode, replayed in exact mode if some lane left the
 // finite range during it.
-template <class Scheme, bool Avx, bool Ramps>
+template <class Scheme, Isa isa, bool Ramps>
 [[gnu::always_inline]] inline void runBlock(Group& g, std::size_t from, std::size_t to) {
     V savedV[kVectors], savedU[kVectors];
     std::size_t savedSpikes[kBatchGroupCells];
@@ -489,8 +549,11 @@ template <class Scheme, bool Avx, bool Ramps>
     for (std::size_t lane = 0; lane < kBatchGroupCells; ++lane)
         savedSpikes[lane] = g.lanes[lane].spikes.size();
     g.spikeLogSize = 0;
-    if (runSteps<Scheme, Avx, Ramps, false>(g, from, to) && allFinite(g)) {
-        flushSpikeLog(g, from);
+    if (runSteps<Scheme, isa, Ramps, false>(g, from, to) && allFinite(g)) {
+        if constexpr (isa == Isa::Avx512)
+            flushSpikedLanes(g, from, to);
+        else
+            flushSpikeLog(g, from);
         return;
     }
     g.spikeLogSize = 0;
@@ -500,11 +563,11 @@ template <class Scheme, bool Avx, bool Ramps>
     }
     for (std::size_t lane = 0; lane < kBatchGroupCells; ++lane)
         g.lanes[lane].spikes.resize(savedSpikes[lane]);
-    runSteps<Scheme, Avx, Ramps, true>(g, from, to);
+    runSteps<Scheme, isa, Ramps, true>(g, from, to);
 }
 
 // Runs a loaded group to the end; false if cancelled.
-template <class Scheme, bool Avx>
+template <class Scheme, Isa isa>
 [[gnu::always_inline]] inline bool runGroupWith(Group& g, const RunControl& control) {
     // Segment edges: the union of the lanes' chunk edges.
     std::vector<std::size_t> edges{0, g.steps};
@@ -544,9 +607,9 @@ template <class Scheme, bool Avx>
         for (std::size_t from = begin; from < end; from += kBlockSteps) {
             const std::size_t to = std::min(end, from + kBlockSteps);
             if (ramps)
-                runBlock<Scheme, Avx, true>(g, from, to);
+                runBlock<Scheme, isa, true>(g, from, to);
             else
-                runBlock<Scheme, Avx, false>(g, from, to);
+                runBlock<Scheme, isa, false>(g, from, to);
             sincePoll += to - from;
             if (sincePoll >= kPollEvery) {
                 sincePoll = 0;
@@ -558,32 +621,32 @@ template <class Scheme, bool Avx>
     return !control.cancelled();
 }
 
-template <bool Avx> [[gnu::always_inline]] inline bool dispatchKind(Kind kind, Group& g,
+template <Isa isa> [[gnu::always_inline]] inline bool dispatchKind(Kind kind, Group& g,
                                                                    const RunControl& control) {
     if (g.standardRecovery) {
         switch (kind) {
-        case Kind::Euler: return runGroupWith<VecEuler<true>, Avx>(g, control);
-        case Kind::SemiImplicit: return runGroupWith<VecSemiImplicit<true>, Avx>(g, control);
-        case Kind::HalfStep: return runGroupWith<VecHalfStep<true>, Avx>(g, control);
-        case Kind::RK4: return runGroupWith<VecRK4<true>, Avx>(g, control);
+        case Kind::Euler: return runGroupWith<VecEuler<true>, isa>(g, control);
+        case Kind::SemiImplicit: return runGroupWith<VecSemiImplicit<true>, isa>(g, control);
+        case Kind::HalfStep: return runGroupWith<VecHalfStep<true>, isa>(g, control);
+        case Kind::RK4: return runGroupWith<VecRK4<true>, isa>(g, control);
         }
     }
     switch (kind) {
-    case Kind::Euler: return runGroupWith<VecEuler<false>, Avx>(g, control);
-    case Kind::SemiImplicit: return runGroupWith<VecSemiImplicit<false>, Avx>(g, control);
-    case Kind::HalfStep: return runGroupWith<VecHalfStep<false>, Avx>(g, control);
-    case Kind::RK4: return runGroupWith<VecRK4<false>, Avx>(g, control);
+    case Kind::Euler: return runGroupWith<VecEuler<false>, isa>(g, control);
+    case Kind::SemiImplicit: return runGroupWith<VecSemiImplicit<false>, isa>(g, control);
+    case Kind::HalfStep: return runGroupWith<VecHalfStep<false>, isa>(g, control);
+    case Kind::RK4: return runGroupWith<VecRK4<false>, isa>(g, control);
     }
     return true;
 }
 
 bool runGroupBaseline(Kind kind, Group& g, const RunControl& control) {
-    return dispatchKind<false>(kind, g, control);
+    return dispatchKind<Isa::Sse2>(kind, g, control);
 }
 
 #if IZH_BATCH_X86
 [[gnu::target("avx2")]] bool runGroupAvx2(Kind kind, Group& g, const RunControl& control) {
-    return dispatchKind<true>(kind, g, control);
+    return dispatchKind<Isa::Avx2>(kind, g, control);
 }
 
 // The same 4-lane code with AVX-512VL's encoding: 32 vector registers instead
@@ -592,7 +655,7 @@ bool runGroupBaseline(Kind kind, Group& g, const RunControl& control) {
 // same IEEE operations per lane as the other paths.
 [[gnu::target("avx2,avx512f,avx512vl")]] bool runGroupAvx512(Kind kind, Group& g,
                                                              const RunControl& control) {
-    return dispatchKind<true>(kind, g, control);
+    return dispatchKind<Isa::Avx512>(kind, g, control);
 }
 #endif
 

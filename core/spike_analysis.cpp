@@ -76,6 +76,7 @@ SpikeTrainAnalysis analyseSpikeTrain(const std::vector<double>& spikes, double d
         return result;
     result.firstSpike = spikes.front();
     result.firstSpikeLatency = spikes.front() - stimulusOnset;
+    result.isis.reserve(spikes.size() - 1);
     for (std::size_t i = 1; i < spikes.size(); ++i)
         result.isis.push_back(spikes[i] - spikes[i - 1]);
     const auto& isis = result.isis;
