@@ -12,6 +12,13 @@ std::string formatNumber(double value) {
     return std::string(buffer.data(), end);
 }
 
+void appendNumber(std::string& out, double value) {
+    std::array<char, 32> buffer;
+    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    (void)ec;
+    out.append(buffer.data(), end);
+}
+
 std::optional<double> parseNumber(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
         text.remove_prefix(1);

@@ -204,6 +204,32 @@ private slots:
         QVERIFY(quiet > 0 && quiet < 35); // I from −2 to 30 crosses the rheobase
     }
 
+    // A grid larger than one formatting round (rows are formatted in
+    // parallel batches): every row in order, each with its own cell's values.
+    void largeGridRowsStayInOrder() {
+        SweepResult sweep;
+        sweep.x = SweepAxis{"a", 0.01, 0.1, 700};
+        sweep.y = SweepAxis{"d", 0, 10, 300}; // 210 000 rows
+        sweep.cells.resize(sweep.x.count * sweep.y.count);
+        for (std::size_t k = 0; k < sweep.cells.size(); ++k) {
+            sweep.cells[k].spikeCount = k;
+            sweep.cells[k].rateHz = static_cast<double>(k) / 7.0;
+            if (k % 3)
+                sweep.cells[k].firstSpike = 0.1 * static_cast<double>(k % 1000);
+        }
+        const auto lines = splitLines(csvOf(sweep));
+        QCOMPARE(lines.size(), 1 + sweep.cells.size());
+        for (std::size_t k = 0; k < sweep.cells.size(); ++k) {
+            const auto fields = splitFields(lines[k + 1]);
+            QCOMPARE(fields.size(), std::size_t(7));
+            QCOMPARE(parse(fields[0]), sweep.x.value(k % 700));
+            QCOMPARE(parse(fields[1]), sweep.y.value(k / 700));
+            QCOMPARE(parse(fields[2]), double(k));
+            QCOMPARE(fields[3].empty(), k % 3 == 0);
+            QCOMPARE(parse(fields[4]), static_cast<double>(k) / 7.0);
+        }
+    }
+
     void divergedCellsAreMarked() {
         SimulationRequest base = eulerBase();
         const SweepResult sweep = runSweep(base, {"a", -4, 0.02, 3}, {"d", 2, 8, 2});
