@@ -118,9 +118,8 @@ SweepResult runSweep(const SimulationRequest& base, const SweepAxis& x, const Sw
             return sweepCellRequest(base, x, y, cell % x.count, cell / x.count);
         },
         [&](std::size_t cell, const BatchCellResult& run) {
-            const std::vector<double> spikes(run.spikeTimes.begin(), run.spikeTimes.end());
             const auto analysis =
-                analyseSpikeTrain(spikes, run.divergenceTime.value_or(duration), onset);
+                analyseSpikeTrain(run.spikeTimes, run.divergenceTime.value_or(duration), onset);
             SweepCell& out = result.cells[cell];
             out.spikeCount = analysis.spikeCount;
             out.firstSpike = analysis.firstSpike;

@@ -34,7 +34,7 @@ std::string_view firingPatternTitle(FiringPattern pattern) {
 
 namespace {
 
-std::vector<Burst> findBursts(const std::vector<double>& spikes, const std::vector<double>& isis,
+std::vector<Burst> findBursts(std::span<const double> spikes, const std::vector<double>& isis,
                               double duration) {
     std::vector<Burst> bursts;
     std::size_t i = 0;
@@ -67,7 +67,7 @@ std::vector<Burst> findBursts(const std::vector<double>& spikes, const std::vect
 
 } // namespace
 
-SpikeTrainAnalysis analyseSpikeTrain(const std::vector<double>& spikes, double duration,
+SpikeTrainAnalysis analyseSpikeTrain(std::span<const double> spikes, double duration,
                                      double stimulusOnset) {
     SpikeTrainAnalysis result;
     result.spikeCount = spikes.size();

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string_view>
+#include <span>
 #include <vector>
 
 namespace izh {
@@ -56,7 +57,12 @@ struct SpikeTrainAnalysis {
     FiringPattern pattern = FiringPattern::Quiescent;
 };
 
-SpikeTrainAnalysis analyseSpikeTrain(const std::vector<double>& spikeTimes, double duration,
+SpikeTrainAnalysis analyseSpikeTrain(std::span<const double> spikeTimes, double duration,
                                      double stimulusOnset = 0);
+// For vectors and brace lists.
+inline SpikeTrainAnalysis analyseSpikeTrain(const std::vector<double>& spikeTimes, double duration,
+                                            double stimulusOnset = 0) {
+    return analyseSpikeTrain(std::span<const double>(spikeTimes), duration, stimulusOnset);
+}
 
 } // namespace izh

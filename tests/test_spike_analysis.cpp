@@ -32,7 +32,7 @@ private slots:
     }
 
     void undefinedStatisticsAreAbsent() {
-        const auto none = analyseSpikeTrain({}, 100);
+        const auto none = analyseSpikeTrain(std::vector<double>{}, 100);
         QCOMPARE(none.pattern, FiringPattern::Quiescent);
         QVERIFY(!none.firstSpike && !none.cvIsi);
         const auto two = analyseSpikeTrain({10, 20}, 30);
