@@ -15,7 +15,10 @@ public:
         buffer_ += text;
         return *this;
     }
-    BufferedWriter& operator<<(double value) { return *this << std::string_view(formatNumber(value)); }
+    BufferedWriter& operator<<(double value) {
+        appendNumber(buffer_, value);
+        return *this;
+    }
     bool endRow() {
         buffer_ += '\n';
         return buffer_.size() < kChunk || flush();

@@ -6,16 +6,15 @@
 namespace izh {
 
 std::string formatNumber(double value) {
-    std::array<char, 32> buffer{};
-    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    (void)ec; // 32 characters always suffice for a double's shortest form
-    return std::string(buffer.data(), end);
+    std::string text;
+    appendNumber(text, value);
+    return text;
 }
 
 void appendNumber(std::string& out, double value) {
     std::array<char, 32> buffer;
     auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    (void)ec;
+    (void)ec; // 32 characters always suffice for a double's shortest form
     out.append(buffer.data(), end);
 }
 

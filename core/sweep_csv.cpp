@@ -55,23 +55,24 @@ bool writeSweepCsv(const SweepResult& sweep, const ChunkWriter& write) {
     for (std::size_t j = 0; j < ys.size(); ++j)
         ys[j] = formatNumber(sweep.y.value(j));
     // Formatting is most of the cost (0.23 µs a row on one core here), so
-    // the rows are formatted in one batch per core, in rounds that bound the
-    // memory, and written in order.
-    constexpr std::size_t kMaxRowsPerBatch = 1 << 16;
+    // batches of rows are formatted on all cores, a round of one batch per
+    // core at a time (this thread takes the first), and written in order.
+    // A batch is about a megabyte and a half of text; a grid of one batch
+    // starts no thread.
+    constexpr std::size_t kRowsPerBatch = 1 << 14;
     const std::size_t rows = sweep.x.count * sweep.y.count;
     const std::size_t workers = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t perBatch = std::clamp<std::size_t>((rows + workers - 1) / workers, 1,
-                                                         kMaxRowsPerBatch);
-    for (std::size_t round = 0; round < rows; round += workers * perBatch) {
-        std::vector<std::future<std::string>> batches;
-        for (std::size_t begin = round; begin < std::min(rows, round + workers * perBatch);
-             begin += perBatch) {
-            const std::size_t end = std::min(rows, begin + perBatch);
+    for (std::size_t round = 0; round < rows; round += workers * kRowsPerBatch) {
+        const std::size_t roundEnd = std::min(rows, round + workers * kRowsPerBatch);
+        std::vector<std::future<std::string>> others;
+        for (std::size_t begin = round + kRowsPerBatch; begin < roundEnd; begin += kRowsPerBatch)
             // The default policy: a thread, or inline if none can be had.
-            batches.push_back(std::async(formatRows, std::cref(sweep), std::cref(xs),
-                                         std::cref(ys), begin, end));
-        }
-        for (auto& batch : batches)
+            others.push_back(std::async(formatRows, std::cref(sweep), std::cref(xs),
+                                        std::cref(ys), begin,
+                                        std::min(roundEnd, begin + kRowsPerBatch)));
+        if (!write(formatRows(sweep, xs, ys, round, std::min(roundEnd, round + kRowsPerBatch))))
+            return false;
+        for (auto& batch : others)
             if (!write(batch.get()))
                 return false;
     }

@@ -204,8 +204,8 @@ private slots:
         QVERIFY(quiet > 0 && quiet < 35); // I from −2 to 30 crosses the rheobase
     }
 
-    // A grid larger than one formatting round (rows are formatted in
-    // parallel batches): every row in order, each with its own cell's values.
+    // A grid of thirteen formatting batches (formatted in parallel, in
+    // rounds of one per core): every row in order, with its own cell's values.
     void largeGridRowsStayInOrder() {
         SweepResult sweep;
         sweep.x = SweepAxis{"a", 0.01, 0.1, 700};
