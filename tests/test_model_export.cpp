@@ -50,7 +50,6 @@ bool writeFile(const QString& path, const std::string& text) {
            file.write(text.data(), qint64(text.size())) == qint64(text.size());
 }
 
-
 } // namespace
 
 class TestModelExport : public QObject {

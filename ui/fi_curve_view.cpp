@@ -12,8 +12,9 @@
 
 FiCurveView::FiCurveView(QWidget* parent)
     : DeferredAnalysisView(parent), from_(new QDoubleSpinBox), to_(new QDoubleSpinBox),
-      points_(new QSpinBox), status_(new QLabel), view_(new QChartView(new QChart)), firstIsi_(new QLineSeries),
-      steady_(new QLineSeries), iAxis_(new QValueAxis), rateAxis_(new QValueAxis) {
+      points_(new QSpinBox), status_(new QLabel), view_(new QChartView(new QChart)),
+      firstIsi_(new QLineSeries), steady_(new QLineSeries), iAxis_(new QValueAxis),
+      rateAxis_(new QValueAxis) {
     for (auto* box : {from_, to_}) {
         box->setRange(-1000, 1000);
         box->setDecimals(2);

@@ -64,19 +64,9 @@ constexpr HeatMapView::Metric kMetrics[] = {
 
 const QColor kUndefined(0xf0, 0xf0, 0xf0); // a numeric metric with no value (no spike, ...)
 
-// Round values over [lo, hi] (either order), at most about `count` of them.
-std::vector<double> niceTicks(double lo, double hi, int count) {
-    const double a = std::min(lo, hi), b = std::max(lo, hi);
-    if (!(b > a))
-        return {lo};
-    const double step = niceTickInterval(b - a, count);
-    std::vector<double> ticks;
-    for (double t = std::ceil(a / step) * step; t <= b + step * 1e-9; t += step)
-        ticks.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
-    return ticks;
-}
-
 } // namespace
+
+std::span<const HeatMapView::Metric> HeatMapView::metrics() { return kMetrics; }
 
 QString HeatMapView::metricTitle(Metric metric) {
     switch (metric) {

@@ -3,6 +3,7 @@
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 // A 1-2-5 interval giving about `ticks` intervals over `span`.
 inline double niceTickInterval(double span, int ticks) {
@@ -14,6 +15,24 @@ inline double niceTickInterval(double span, int ticks) {
         if (raw <= step * magnitude)
             return step * magnitude;
     return 10 * magnitude;
+}
+
+// The multiples of `step` within [lo, hi] (lo ≤ hi), a near-zero one as 0
+// exactly (so it is labelled "0", not "1e-17").
+inline std::vector<double> ticksWithin(double lo, double hi, double step) {
+    std::vector<double> ticks;
+    if (step > 0)
+        for (double t = std::ceil(lo / step) * step; t <= hi + step * 1e-9; t += step)
+            ticks.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
+    return ticks;
+}
+
+// Round values over [lo, hi] (either order), at most about `count` of them.
+inline std::vector<double> niceTicks(double lo, double hi, int count) {
+    const double a = std::min(lo, hi), b = std::max(lo, hi);
+    if (!(b > a))
+        return {lo};
+    return ticksWithin(a, b, niceTickInterval(b - a, count));
 }
 
 // Sets `axis` to cover [lo, hi] widened to whole ticks, with ticks at round values.

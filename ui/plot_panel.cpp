@@ -1,5 +1,6 @@
 #include "plot_panel.h"
 
+#include "nice_ticks.h"
 #include "plot_series_builder.h"
 
 #include <QFontMetricsF>
@@ -142,12 +143,9 @@ void PlotPanel::alignPlotAreas() {
     auto labelWidth = [](TraceChartView* view) {
         const QValueAxis* axis = view->valueAxis();
         const QFontMetricsF metrics(axis->labelsFont());
-        const double step = axis->tickInterval();
         qreal widest = 0;
-        if (step > 0)
-            for (double y = std::ceil(axis->min() / step) * step; y <= axis->max() + step * 1e-9; y += step)
-                widest = std::max(widest, metrics.horizontalAdvance(
-                                              QString::asprintf("%g", std::abs(y) < step * 1e-9 ? 0.0 : y)));
+        for (double y : ticksWithin(axis->min(), axis->max(), axis->tickInterval()))
+            widest = std::max(widest, metrics.horizontalAdvance(QString::asprintf("%g", y)));
         return widest;
     };
     constexpr int kBaseInset = 6;

@@ -42,9 +42,7 @@ SweepWindow::SweepWindow(const izh::SimulationRequest& base, QWidget* parent)
         grid->addWidget(axis->count, row, 7);
         ++row;
     }
-    for (auto metric : {HeatMapView::Metric::SpikeCount, HeatMapView::Metric::Rate,
-                        HeatMapView::Metric::FirstSpike, HeatMapView::Metric::CvIsi,
-                        HeatMapView::Metric::Pattern})
+    for (auto metric : HeatMapView::metrics())
         metric_->addItem(HeatMapView::metricTitle(metric), int(metric));
     grid->addWidget(new QLabel("show"), 0, 8);
     grid->addWidget(metric_, 0, 9);
