@@ -1,6 +1,5 @@
 #include "headless_commands.h"
 
-#include <QBuffer>
 #include <QImage>
 
 #include "atomic_outputs.h"
@@ -9,6 +8,7 @@
 #include "gallery_view.h"
 #include "number_format.h"
 #include "plot_export.h"
+#include "png_encoding.h"
 #include "preset_library.h"
 #include "simulator.h"
 #include "spike_analysis.h"
@@ -125,10 +125,12 @@ int runGalleryCommand(const Invocation& invocation, QTextStream& out, QTextStrea
                                                  : izh::PresetGroup::Figure2003);
     // About 400×280 logical pixels a panel, 2× for print.
     const QImage image = gallery.render(QSize(1600, 290 * gallery.rows()), 2.0);
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
+    const QByteArray bytes = encodePng(image);
+    if (bytes.isEmpty()) {
+        err << "error: " << label << ": cannot encode the gallery as PNG\n";
+        outputs.discard();
+        return ExitOutputFailed;
+    }
     const bool ok = outputs.write(label,
                                   [&](const AtomicOutputs::Writer& write) {
                                       return write(bytes.constData(), bytes.size());

@@ -5,9 +5,9 @@
 #include "heat_map_view.h"
 #include "invalid_input.h"
 #include "number_format.h"
+#include "png_encoding.h"
 #include "sweep_csv.h"
 
-#include <QBuffer>
 #include <QImage>
 #include <chrono>
 
@@ -25,12 +25,7 @@ QByteArray heatMapPng(const izh::SweepResult& sweep, const QString& metric) {
     view.setMetric(HeatMapView::metricFromId(metric).value_or(HeatMapView::Metric::SpikeCount));
     // The view only reads the result while drawing: no copy of the grid.
     view.setResult(std::shared_ptr<const izh::SweepResult>(&sweep, [](auto*) {}));
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    if (!view.render(kHeatMapSize, kHeatMapScale).save(&buffer, "PNG"))
-        return {};
-    return bytes;
+    return encodePng(view.render(kHeatMapSize, kHeatMapScale));
 }
 
 } // namespace
@@ -45,7 +40,8 @@ QList<QCommandLineOption> sweepOptions() {
             QCommandLineOption("metric",
                                "What --png of --sweep shows: " +
                                    HeatMapView::metricIds().join(", ") +
-                                   " (a column of the CSV; default spike_count).",
+                                   " (a column of the CSV; default " +
+                                   HeatMapView::metricId(HeatMapView::Metric::SpikeCount) + ").",
                                "ID")};
 }
 

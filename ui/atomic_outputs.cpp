@@ -103,7 +103,7 @@ bool writeFileAtomically(const QString& label, const QString& path,
     return false;
 }
 
-bool writeFileAtomically(const QString& label, const QString& path, std::string_view bytes,
+bool writeFileAtomically(const QString& label, const QString& path, QByteArrayView bytes,
                          QString* error) {
     return writeFileAtomically(
         label, path,

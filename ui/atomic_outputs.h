@@ -2,6 +2,7 @@
 
 #include "csv_format.h"
 
+#include <QByteArrayView>
 #include <QSaveFile>
 #include <QString>
 #include <functional>
@@ -47,5 +48,5 @@ izh::ChunkWriter chunkWriterFor(const AtomicOutputs::Writer& write);
 bool writeFileAtomically(const QString& label, const QString& path,
                          const std::function<bool(const AtomicOutputs::Writer&)>& fill,
                          QString* error);
-bool writeFileAtomically(const QString& label, const QString& path, std::string_view bytes,
+bool writeFileAtomically(const QString& label, const QString& path, QByteArrayView bytes,
                          QString* error);

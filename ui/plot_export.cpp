@@ -3,6 +3,7 @@
 #include "atomic_outputs.h"
 #include "plot_panel.h"
 #include "plot_series_builder.h"
+#include "png_encoding.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -45,8 +46,7 @@ std::unique_ptr<PlotPanel> layOut(const std::shared_ptr<const SimulationResult>&
 }
 
 bool save(const QString& path, const QByteArray& bytes, QString* error) {
-    return writeFileAtomically("image", path,
-                               std::string_view(bytes.constData(), size_t(bytes.size())), error);
+    return writeFileAtomically("image", path, bytes, error);
 }
 
 bool checkResult(const std::shared_ptr<const SimulationResult>& result, QString* error) {
@@ -57,7 +57,8 @@ bool checkResult(const std::shared_ptr<const SimulationResult>& result, QString*
     return false;
 }
 
-QByteArray renderPng(PlotPanel& panel, QSize size, qreal scale) {
+// Empty, with `error` set, if encoding failed.
+QByteArray renderPng(PlotPanel& panel, QSize size, qreal scale, QString* error) {
     QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(scale);
     image.fill(panel.isDark() ? QColor(0x1e, 0x1f, 0x22) : QColor(Qt::white));
@@ -65,10 +66,9 @@ QByteArray renderPng(PlotPanel& panel, QSize size, qreal scale) {
     painter.setRenderHint(QPainter::Antialiasing);
     panel.render(&painter);
     painter.end();
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
+    QByteArray bytes = encodePng(image);
+    if (bytes.isEmpty() && error)
+        *error = "cannot encode the plot as PNG";
     return bytes;
 }
 
@@ -95,7 +95,7 @@ QByteArray renderResultPng(const std::shared_ptr<const SimulationResult>& result
     if (!checkResult(result, error))
         return {};
     auto panel = layOut(result, options, 0, 0);
-    return renderPng(*panel, options.size, options.scale);
+    return renderPng(*panel, options.size, options.scale, error);
 }
 
 QByteArray renderResultSvg(const std::shared_ptr<const SimulationResult>& result,
@@ -125,7 +125,8 @@ bool writePlotPng(const PlotPanel& source, const QString& path, QSize size, qrea
     PlotImageOptions options{size, scale, source.isDark(), source.pinnedResult()};
     const auto [t0, t1] = source.timeRange();
     auto panel = layOut(source.result(), options, t0, t1);
-    return save(path, renderPng(*panel, size, scale), error);
+    const QByteArray bytes = renderPng(*panel, size, scale, error);
+    return !bytes.isEmpty() && save(path, bytes, error);
 }
 
 bool writePlotSvg(const PlotPanel& source, const QString& path, QSize size, QString* error) {

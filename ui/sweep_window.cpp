@@ -2,9 +2,9 @@
 
 #include "atomic_outputs.h"
 #include "invalid_input.h"
+#include "png_encoding.h"
 #include "sweep_csv.h"
 
-#include <QBuffer>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -190,13 +190,9 @@ bool SweepWindow::exportPng(const QString& path) {
         return false;
     }
     // As on screen, at twice the pixels (as the plot export does, for HiDPI and print).
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    map_->render(map_->size(), 2.0).save(&buffer, "PNG");
-    QString error;
-    const bool ok = writeFileAtomically(
-        "heat map", path, std::string_view(bytes.constData(), size_t(bytes.size())), &error);
+    const QByteArray bytes = encodePng(map_->render(map_->size(), 2.0));
+    QString error = "heat map: cannot encode the image as PNG";
+    const bool ok = !bytes.isEmpty() && writeFileAtomically("heat map", path, bytes, &error);
     if (!ok)
         showError(error);
     return ok;
