@@ -126,6 +126,7 @@ void PhasePlaneView::showResult(const std::shared_ptr<const SimulationResult>& r
     setNiceRange(uAxis_, uLo - pad, uHi + pad, 6);
     peakLine_->replace({{m.vpeak, uAxis_->min()}, {m.vpeak, uAxis_->max()}});
     resetLine_->replace({{m.c, uAxis_->min()}, {m.c, uAxis_->max()}});
+    fieldCurrent_ = NAN; // a new model and axes: the nullclines are drawn afresh
     setCursorTime(NAN);
 }
 
@@ -133,15 +134,19 @@ void PhasePlaneView::setCursorTime(double time) {
     if (!result_ || !result_->trajectory || result_->trajectory->sampleCount() == 0)
         return;
     const auto& t = *result_->trajectory;
+    double current = t.current.back();
     if (std::isnan(time)) {
         cursor_->clear();
-        drawNullclinesFor(t.current.back());
-        return;
+    } else {
+        const auto j = static_cast<std::size_t>(
+            std::clamp(std::lround(time / t.dt), 0L, long(t.sampleCount() - 1)));
+        cursor_->replace({{t.v[j], t.u[j]}});
+        current = t.current[j];
     }
-    const auto j = static_cast<std::size_t>(
-        std::clamp(std::lround(time / t.dt), 0L, long(t.sampleCount() - 1)));
-    cursor_->replace({{t.v[j], t.u[j]}});
-    drawNullclinesFor(t.current[j]);
+    // The cursor follows every mouse move; under a constant input the
+    // nullclines, fixed points and field it would redraw are the same.
+    if (!(current == fieldCurrent_))
+        drawNullclinesFor(current);
 }
 
 void PhasePlaneView::drawNullclinesFor(double current) {
@@ -162,16 +167,16 @@ void PhasePlaneView::drawNullclinesFor(double current) {
     drawVectorField();
     for (auto* series : fixedPoints_)
         series->clear();
-    for (const auto& p : izh::fixedPoints(m, current)) {
+    const auto points = izh::fixedPoints(m, current);
+    QStringList found;
+    for (const auto& p : points) {
         const auto index = std::find(std::begin(kTypes), std::end(kTypes), p.type) - std::begin(kTypes);
         fixedPoints_[int(index)]->append(p.v, p.u);
-    }
-    QStringList found;
-    for (const auto& p : izh::fixedPoints(m, current))
         found << QString("%1 at (%2, %3)")
                      .arg(QString::fromUtf8(izh::fixedPointTypeTitle(p.type).data()))
                      .arg(p.v, 0, 'f', 1)
                      .arg(p.u, 0, 'f', 2);
+    }
     chart()->setTitle(QString("Phase plane at I = %1<br><small>%2</small>")
                           .arg(current, 0, 'g', 4)
                           .arg(found.isEmpty() ? "no fixed point: the neuron fires tonically"
@@ -206,6 +211,7 @@ void PhasePlaneView::drawVectorField() {
     // The field in pixels per ms, as the eye sees it: |du/dt| is tiny in mV
     // terms but not against the u axis's range.
     std::vector<double> speeds;
+    fieldArrows_.reserve(columns * rows);
     for (int row = 0; row < rows; ++row) {
         for (int column = 0; column < columns; ++column) {
             FieldArrow arrow;
