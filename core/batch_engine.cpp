@@ -1,3 +1,9 @@
+// GCC notes that 32-byte vectors returned by builtins in code compiled for
+// the baseline would change the ABI; these helpers (here and rk4Step) are
+// always inlined into their AVX functions and no vector crosses a call, so
+// the note is moot.
+#pragma GCC diagnostic ignored "-Wpsabi"
+
 #include "batch_engine.h"
 
 #include "fixed_step_schemes.h"
@@ -22,11 +28,6 @@
 #else
 #define IZH_BATCH_X86 0
 #endif
-
-// GCC notes that 32-byte vectors returned by builtins in code compiled for
-// the baseline would change the ABI; these helpers are always inlined into
-// their AVX functions and no vector crosses a call, so the note is moot.
-#pragma GCC diagnostic ignored "-Wpsabi"
 
 namespace izh {
 
@@ -131,9 +132,23 @@ template <bool Standard> struct VecHalfStep : VecStateIsV<false> {
     }
 };
 
+// a·b + c with one rounding in each lane: the scalar code's std::fma, bit for
+// bit. One instruction on the AVX paths (compiled for FMA; resolveSimdPath
+// requires it), libm's fma lane by lane on the baseline path.
+template <Isa isa> struct LaneFma {
+    [[gnu::always_inline]] inline V operator()(const V& a, const V& b, const V& c) const {
+#if IZH_BATCH_X86
+        if constexpr (isa != Isa::Sse2) // a builtin, expanded only where inlined into FMA code
+            return __builtin_ia32_vfmaddpd256(a, b, c);
+#endif
+        return V{std::fma(a[0], b[0], c[0]), std::fma(a[1], b[1], c[1]),
+                 std::fma(a[2], b[2], c[2]), std::fma(a[3], b[3], c[3])};
+    }
+};
+
 // The shifted form only: a group with a model outside RK4Terms::usesShift
 // runs cell by cell through the scalar engine (runBatch).
-template <bool Standard> struct VecRK4 {
+template <bool Standard, Isa isa> struct VecRK4 {
     static constexpr bool kStateIsV = false;
     [[gnu::always_inline]] static inline void input(V& out, const LaneConstants& k, const V& current) {
         out = k.p0z + current;
@@ -144,7 +159,7 @@ template <bool Standard> struct VecRK4 {
     }
     [[gnu::always_inline]] static inline void step(const LaneConstants& k, V& z, V& u,
                                                    const V& input) {
-        rk4Step<true>(k, z, u, input); // input = p0z + I
+        rk4Step<true>(k, z, u, input, LaneFma<isa>{}); // input = p0z + I
     }
 };
 
@@ -621,21 +636,38 @@ template <class Scheme, Isa isa>
     return !control.cancelled();
 }
 
+// The baseline path runs each scheme in a function of its own. Its runner
+// spills most of its vectors (it needs 48 registers, SSE2 has 16), so its
+// speed hangs on the frame layout, and one shared frame let rk4's calls into
+// libm's fma (every vector saved around each) halve euler's speed.
+template <class Scheme> [[gnu::noinline]] bool runGroupBaselineWith(Group& g,
+                                                                    const RunControl& control) {
+    return runGroupWith<Scheme, Isa::Sse2>(g, control);
+}
+
+template <class Scheme, Isa isa> [[gnu::always_inline]] inline bool runScheme(Group& g,
+                                                                        const RunControl& control) {
+    if constexpr (isa == Isa::Sse2)
+        return runGroupBaselineWith<Scheme>(g, control);
+    else
+        return runGroupWith<Scheme, isa>(g, control);
+}
+
 template <Isa isa> [[gnu::always_inline]] inline bool dispatchKind(Kind kind, Group& g,
                                                                    const RunControl& control) {
     if (g.standardRecovery) {
         switch (kind) {
-        case Kind::Euler: return runGroupWith<VecEuler<true>, isa>(g, control);
-        case Kind::SemiImplicit: return runGroupWith<VecSemiImplicit<true>, isa>(g, control);
-        case Kind::HalfStep: return runGroupWith<VecHalfStep<true>, isa>(g, control);
-        case Kind::RK4: return runGroupWith<VecRK4<true>, isa>(g, control);
+        case Kind::Euler: return runScheme<VecEuler<true>, isa>(g, control);
+        case Kind::SemiImplicit: return runScheme<VecSemiImplicit<true>, isa>(g, control);
+        case Kind::HalfStep: return runScheme<VecHalfStep<true>, isa>(g, control);
+        case Kind::RK4: return runScheme<VecRK4<true, isa>, isa>(g, control);
         }
     }
     switch (kind) {
-    case Kind::Euler: return runGroupWith<VecEuler<false>, isa>(g, control);
-    case Kind::SemiImplicit: return runGroupWith<VecSemiImplicit<false>, isa>(g, control);
-    case Kind::HalfStep: return runGroupWith<VecHalfStep<false>, isa>(g, control);
-    case Kind::RK4: return runGroupWith<VecRK4<false>, isa>(g, control);
+    case Kind::Euler: return runScheme<VecEuler<false>, isa>(g, control);
+    case Kind::SemiImplicit: return runScheme<VecSemiImplicit<false>, isa>(g, control);
+    case Kind::HalfStep: return runScheme<VecHalfStep<false>, isa>(g, control);
+    case Kind::RK4: return runScheme<VecRK4<false, isa>, isa>(g, control);
     }
     return true;
 }
@@ -645,15 +677,15 @@ bool runGroupBaseline(Kind kind, Group& g, const RunControl& control) {
 }
 
 #if IZH_BATCH_X86
-[[gnu::target("avx2")]] bool runGroupAvx2(Kind kind, Group& g, const RunControl& control) {
+[[gnu::target("avx2,fma")]] bool runGroupAvx2(Kind kind, Group& g, const RunControl& control) {
     return dispatchKind<Isa::Avx2>(kind, g, control);
 }
 
 // The same 4-lane code with AVX-512VL's encoding: 32 vector registers instead
 // of 16, so the interleaved chains' constants and state spill less. No 512-bit
-// operations (they would buy nothing on double-pumped units) and no FMA: the
-// same IEEE operations per lane as the other paths.
-[[gnu::target("avx2,avx512f,avx512vl")]] bool runGroupAvx512(Kind kind, Group& g,
+// operations (they would buy nothing on double-pumped units); FMA only where
+// every path fuses (rk4): the same IEEE operations per lane as the others.
+[[gnu::target("avx2,fma,avx512f,avx512vl")]] bool runGroupAvx512(Kind kind, Group& g,
                                                              const RunControl& control) {
     return dispatchKind<Isa::Avx512>(kind, g, control);
 }
@@ -695,10 +727,13 @@ SimdPath resolveSimdPath(SimdPath requested) {
     if (requested == SimdPath::Baseline)
         return SimdPath::Baseline;
     __builtin_cpu_init();
-    const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl");
+    // Both AVX paths fuse rk4's multiply-adds with FMA instructions.
+    const bool fma = __builtin_cpu_supports("fma");
+    const bool avx512 =
+        fma && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl");
     if (avx512 && (requested == SimdPath::Auto || requested == SimdPath::Avx512))
         return SimdPath::Avx512;
-    return __builtin_cpu_supports("avx2") ? SimdPath::Avx2 : SimdPath::Baseline;
+    return fma && __builtin_cpu_supports("avx2") ? SimdPath::Avx2 : SimdPath::Baseline;
 #else
     (void)requested;
     return SimdPath::Baseline;

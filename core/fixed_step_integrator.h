@@ -1,6 +1,7 @@
 #pragma once
 
 #include "fixed_step_schemes.h"
+#include "fma_dispatch.h"
 #include "run_control.h"
 #include "stimulus_schedule.h"
 #include "trace_sink.h"
@@ -22,33 +23,77 @@ struct FixedStepState {
 // v ≥ vpeak (true for NaN too) and, when Exact, also a non-finite v or u.
 //
 // The single-neuron loop is bound by the latency of its dependency chain, so
-// this function contains no calls and is kept out of line: inlined next to the
-// spike bookkeeping (which calls the allocator), the register allocator would
-// keep u in memory across the whole loop, adding a store-to-load round trip to
-// every step. The block is copied in and out so that it lives in registers.
+// it contains no calls (bar libm's fma where the CPU has no FMA) and is kept out
+// of line (advanceBlock): inlined next to
+// the spike bookkeeping (which calls the allocator), the register allocator
+// would keep u in memory across the whole loop, adding a store-to-load round
+// trip to every step. The block is copied in and out so that it lives in
+// registers.
+template <bool Exact, class Scheme, class Block, class CurrentOf>
+[[gnu::always_inline]] inline std::size_t advanceSteps(const StepConstants& k,
+                                                       FixedStepState& state, std::size_t from,
+                                                       std::size_t to, CurrentOf currentOf,
+                                                       Block& out) {
+    Block block = out;
+    double z = state.z, u = state.u;
+    std::size_t step = from;
+    if (step == to)
+        return step;
+    // Sample j holds the state after step j − 1; the first one as recorded
+    // (vpeak after a spike). The first step is peeled so that the loop
+    // carries only z and u, and forms I(t_k) once.
+    double current = currentOf(step);
+    block.add(step, state.recordedV, state.recordedU, current);
+    for (;;) {
+        Scheme::step(k, z, u, current);
+        bool attention = Scheme::reachesPeak(k, z);
+        if constexpr (Exact)
+            attention = attention || !std::isfinite(Scheme::toV(k, z)) || !std::isfinite(u);
+        if (attention) [[unlikely]]
+            break;
+        if (++step == to) {
+            state.recordedV = Scheme::toV(k, z);
+            state.recordedU = u;
+            break;
+        }
+        current = currentOf(step);
+        block.add(step, Scheme::toV(k, z), u, current); // not formed when the sink drops v
+    }
+    out = block;
+    state.z = z;
+    state.u = u;
+    return step;
+}
+
 template <bool Exact, class Scheme, class Block, class CurrentOf>
 [[gnu::noinline]] std::size_t advanceBlock(const StepConstants& k, FixedStepState& state,
                                            std::size_t from, std::size_t to,
                                            CurrentOf currentOf, Block& out) {
-    Block block = out;
-    double z = state.z, u = state.u, recordedV = state.recordedV, recordedU = state.recordedU;
-    std::size_t step = from;
-    for (; step < to; ++step) {
-        const double current = currentOf(step);
-        block.add(step, recordedV, recordedU, current);
-        Scheme::step(k, z, u, current);
-        const double v = Scheme::toV(k, z); // unused (and not formed) when the sink drops it
-        bool attention = Scheme::reachesPeak(k, z);
-        if constexpr (Exact)
-            attention = attention || !std::isfinite(v) || !std::isfinite(u);
-        if (attention) [[unlikely]]
-            break;
-        recordedV = v;
-        recordedU = u;
-    }
-    out = block;
-    state = {z, u, recordedV, recordedU};
-    return step;
+    return advanceSteps<Exact, Scheme>(k, state, from, to, currentOf, out);
+}
+
+#if IZH_X86_FMA_DISPATCH
+// The same loop compiled for the FMA instructions, for the schemes that use
+// fused multiply-adds (rk4): there std::fma is one instruction instead of a
+// call into libm. Same results, bit for bit (see useHardwareFma).
+template <bool Exact, class Scheme, class Block, class CurrentOf>
+[[gnu::noinline, gnu::target("fma")]] std::size_t
+advanceBlockFma(const StepConstants& k, FixedStepState& state, std::size_t from, std::size_t to,
+                CurrentOf currentOf, Block& out) {
+    return advanceSteps<Exact, Scheme>(k, state, from, to, currentOf, out);
+}
+#endif
+
+template <bool Exact, class Scheme, class Block, class CurrentOf>
+std::size_t advanceBlockOnThisCpu(const StepConstants& k, FixedStepState& state,
+                                  std::size_t from, std::size_t to, CurrentOf currentOf,
+                                  Block& out) {
+#if IZH_X86_FMA_DISPATCH
+    if constexpr (Scheme::kUsesFma)
+        if (useHardwareFma())
+            return advanceBlockFma<Exact, Scheme>(k, state, from, to, currentOf, out);
+#endif
+    return advanceBlock<Exact, Scheme>(k, state, from, to, currentOf, out);
 }
 
 // advanceBlock with the exact test, fast: the loop tests v ≥ vpeak only. A
@@ -63,11 +108,11 @@ std::size_t advanceUntilEvent(const StepConstants& k, FixedStepState& state, std
                               std::size_t to, CurrentOf currentOf, Sink& sink) {
     const FixedStepState entry = state;
     auto block = sink.openBlock(from);
-    std::size_t step = advanceBlock<false, Scheme>(k, state, from, to, currentOf, block);
+    std::size_t step = advanceBlockOnThisCpu<false, Scheme>(k, state, from, to, currentOf, block);
     if (!std::isfinite(Scheme::toV(k, state.z)) || !std::isfinite(state.u)) [[unlikely]] {
         state = entry;
         block = sink.openBlock(from);
-        step = advanceBlock<true, Scheme>(k, state, from, to, currentOf, block);
+        step = advanceBlockOnThisCpu<true, Scheme>(k, state, from, to, currentOf, block);
     }
     const std::size_t count = (step < to ? step + 1 : step) - from;
     if (count > 0)

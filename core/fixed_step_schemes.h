@@ -46,6 +46,7 @@ struct StepConstants {
 // but the shifted RK4, whose z makes its first slope cheaper to form.
 struct StateIsV {
     static constexpr bool kUsesRK4Terms = false;
+    static constexpr bool kUsesFma = false; // operations as the references round them
     static double toState(const StepConstants&, double v) { return v; }
     static double toV(const StepConstants&, double z) { return z; }
     // v ≥ vpeak, or NaN.
@@ -103,19 +104,25 @@ struct HalfStepScheme : StateIsV {
 // a quartic in f2 whose coefficients q0…q4 depend only on v, u, g1 and f1
 // (RK4Terms). They are formed while f2 is, and the quartic is evaluated in
 // Estrin's form (q0 + q1·f2 + q2·f2²) + (q3 + q4·f2)·f2³. With the state in
-// the shifted coordinate z (RK4Terms), f1 = z² + p0z + I − u is two
-// operations, and the chain from z to z' is nine dependent operations where
-// the textbook form has about twenty-seven. u' is the matching quadratic in
-// f2. Algebraically RK4 (tests/reference/rk4_regrouping.py checks the identity
-// in exact arithmetic); it differs from the textbook form in rounding only.
+// the shifted coordinate z (RK4Terms), f1 = z² + p0z + I − u is one fused
+// multiply-add, and the chain from z to z' is eight dependent operations
+// (rk4Step) where the textbook form has about twenty-seven. u' is the matching
+// quadratic in f2. Algebraically RK4 (tests/reference/rk4_regrouping.py checks
+// the identity in exact arithmetic); it differs from the textbook form in
+// rounding only, and being correctly rounded, its fused multiply-adds give the
+// same bits on every CPU (with or without FMA instructions).
 // Shifted requires RK4Terms::usesShift(model).
 template <bool Shifted> struct RK4Scheme {
     static constexpr bool kUsesRK4Terms = true;
+    static constexpr bool kUsesFma = true;
     static double toState(const StepConstants& k, double v) { return k.rk4.toState(v); }
     static double toV(const StepConstants& k, double z) { return k.rk4.toV(z); }
     // toV(z) ≥ vpeak, or NaN, without forming toV(z).
     static bool reachesPeak(const StepConstants& k, double z) { return !(z < k.rk4.zPeak); }
-    static void step(const StepConstants& k, double& z, double& u, double current) {
+    // Always inlined: advanceBlockFma is compiled for FMA, and a call to an
+    // out-of-line copy would run the libm fma instead.
+    [[gnu::always_inline]] static void step(const StepConstants& k, double& z, double& u,
+                                            double current) {
         rk4Step<Shifted>(k.rk4, z, u, k.rk4.p0z + current);
     }
 };

@@ -2,6 +2,8 @@
 
 #include "model_parameters.h"
 
+#include <cmath>
+
 namespace izh {
 
 // The constants of RK4Scheme (fixed_step_schemes.h) for one model and step h.
@@ -52,35 +54,59 @@ struct RK4Terms {
     double toV(double z) const { return vFromZ * z - zShift; }
 };
 
+// The fused multiply-add a·b + c with one rounding (IEEE 754 fusedMultiplyAdd)
+// for doubles: one instruction where the function is compiled for FMA, else
+// libm's fma, which is correctly rounded too, so the result is the same bits
+// on every CPU; only the speed differs.
+struct ScalarFma {
+    double operator()(double a, double b, double c) const { return std::fma(a, b, c); }
+};
+
 // One RK4 step of the regrouped form (RK4Scheme in fixed_step_schemes.h
 // explains it), for a scalar state (T = double, Terms = RK4Terms) or for the
 // batch engine's lanes (T a SIMD vector, Terms its per-lane copy of the same
-// fields): one text, so both perform the same operations in the same order.
-// `input` is p0z + I.
-template <bool Shifted, class Terms, class T>
-[[gnu::always_inline]] inline void rk4Step(const Terms& r, T& z, T& u, const T& input) {
+// fields, Fma its lane-wise fused multiply-add): one text, so both perform the
+// same operations in the same order. `input` is p0z + I.
+//
+// Fused multiply-adds: 44 operations instead of 71, and 8 of them from z to
+// z' (24 cycles where FMA takes 4) instead of 9 products and sums (27).
+// Statements come in the order the out-of-order core should start them: the
+// chain to f2 first. The scheduler runs the oldest ready operation, and a dozen
+// others become ready with z; issued first, they delayed the chain.
+template <bool Shifted, class Terms, class T, class Fma = ScalarFma>
+[[gnu::always_inline]] inline void rk4Step(const Terms& r, T& z, T& u, const T& input,
+                                           Fma fma = {}) {
     const T w = input - u;
-    const T zz = z * z;
+    const T gu = fma(r.be, u, r.gaz);
     T f1;
     if constexpr (Shifted)
-        f1 = zz + w;
+        f1 = fma(z, z, w);
     else
-        f1 = (r.p2 * z) * z + (r.p1 * z + w);
-    const T g1 = r.alz * z - (r.be * u + r.gaz);
+        f1 = fma(r.p2 * z, z, fma(r.p1, z, w));
+    const T b2 = fma(r.b2c1, z, r.b2c0);
+    const T g1 = fma(r.alz, z, -gu);
+    const T h2g1 = r.h2 * g1;
+    const T f2 = fma(f1, fma(r.c2, f1, b2), -h2g1); // (c2·f1 + b2)·f1 − h2·g1
     const T f1Squared = f1 * f1;
-    const T f2 = ((r.b2c0 + r.b2c1 * z) * f1 - r.h2 * g1) + r.c2 * f1Squared;
-    const T r1 = (r.r1c0 + r.r1z * z) + r.r1u * u;
-    const T q0 =
-        ((z - (r.kap0 + r.kap1 * z) * g1) + r1 * f1) + (r.r0g * (g1 * g1) + r.r2 * f1Squared);
-    const T p = (r.pc0 + r.pc1 * z) + r.pc2 * zz;
-    const T q1 = (p - (r.t1c0 + r.t1c1 * z) * g1) + (r.t2c0 + r.t2c1 * z) * f1;
-    const T q = (r.qc0 + r.qc1 * z) + r.qc2 * zz;
-    const T q2 = q + (r.t3mx * f1 - r.t3mg * g1);
-    const T q3 = r.t3c0 + r.t3c1 * z;
+    const T zz = z * z;
+    const T r1 = fma(r.r1u, u, fma(r.r1z, z, r.r1c0));
+    const T kappa = fma(r.kap1, z, r.kap0);
+    const T q0 = fma(r1, f1, fma(-kappa, g1, z)) + fma(r.r0g, g1 * g1, r.r2 * f1Squared);
+    const T p = fma(r.pc2, zz, fma(r.pc1, z, r.pc0));
+    const T t1 = fma(r.t1c1, z, r.t1c0);
+    const T t2 = fma(r.t2c1, z, r.t2c0);
+    const T q1 = fma(t2, f1, fma(-t1, g1, p));
+    const T q = fma(r.qc2, zz, fma(r.qc1, z, r.qc0));
+    const T q2 = q + fma(r.t3mx, f1, -(r.t3mg * g1));
+    const T q3 = fma(r.t3c1, z, r.t3c0);
     const T f2Squared = f2 * f2;
-    const T u0 = (u + r.ug * g1) + r.ux * f1;
-    u = (u0 + (r.u1c0 + r.u1c1 * z) * f2) + r.u2 * f2Squared;
-    z = ((q0 + q1 * f2) + q2 * f2Squared) + (q3 + r.q4 * f2) * (f2Squared * f2);
+    // q0 + q1·f2 + f2²·(q2 + q3·f2 + q4·f2²)
+    const T upper = fma(r.q4, f2Squared, fma(q3, f2, q2));
+    const T zNext = fma(f2Squared, upper, fma(q1, f2, q0));
+    const T u0 = fma(r.ux, f1, fma(r.ug, g1, u));
+    const T u1 = fma(r.u1c1, z, r.u1c0);
+    u = fma(r.u2, f2Squared, fma(u1, f2, u0));
+    z = zNext;
 }
 
 } // namespace izh
