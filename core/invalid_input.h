@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace izh {
 
@@ -21,7 +22,8 @@ private:
     std::string reason_;
 };
 
-// Throws InvalidInput unless value is a finite number.
-void requireFinite(const std::string& field, double value);
+// Throws InvalidInput unless value is a finite number. (A view: the field's
+// name becomes a string only when it is reported; sweeps check every cell.)
+void requireFinite(std::string_view field, double value);
 
 } // namespace izh

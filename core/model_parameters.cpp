@@ -7,11 +7,11 @@
 
 namespace izh {
 
-void requireFinite(const std::string& field, double value) {
+void requireFinite(std::string_view field, double value) {
     if (std::isnan(value))
-        throw InvalidInput(field, "must be a number, not NaN");
+        throw InvalidInput(std::string(field), "must be a number, not NaN");
     if (std::isinf(value))
-        throw InvalidInput(field, "must be finite, not infinite");
+        throw InvalidInput(std::string(field), "must be finite, not infinite");
 }
 
 const std::vector<std::string_view>& ModelParameters::names() {
@@ -53,7 +53,7 @@ double ModelParameters::get(std::string_view name) const {
 }
 
 void ModelParameters::set(std::string_view name, double value) {
-    requireFinite(std::string(name), value);
+    requireFinite(name, value);
     if (name == "u0") {
         u0 = value;
         return;
@@ -67,7 +67,7 @@ void ModelParameters::set(std::string_view name, double value) {
 
 void ModelParameters::validate() const {
     for (auto name : names())
-        requireFinite(std::string(name), get(name));
+        requireFinite(name, get(name));
     if (vpeak <= c)
         throw InvalidInput("vpeak", "must be above the reset c (" + formatNumber(c) +
                                         "), or every reset would spike again");

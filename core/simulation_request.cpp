@@ -63,7 +63,7 @@ double SimulationRequest::get(std::string_view name) const {
 }
 
 void SimulationRequest::set(std::string_view name, double value) {
-    requireFinite(std::string(name), value);
+    requireFinite(name, value);
     if (name == "I")
         protocol.setPrimaryAmplitude(value);
     else if (name == "duration")
