@@ -153,7 +153,6 @@ template <bool Standard, Isa isa> struct VecRK4 {
     [[gnu::always_inline]] static inline void input(V& out, const LaneConstants& k, const V& current) {
         out = k.p0z + current;
     }
-    // Out-parameter style: a by-value V return would warn about the ABI on the baseline path.
     [[gnu::always_inline]] static inline void observe(V& out, const LaneConstants& k, const V& z) {
         out = k.vFromZ * z - k.zShift;
     }

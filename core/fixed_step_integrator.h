@@ -18,8 +18,10 @@ struct FixedStepState {
 };
 
 // Advances steps [from, to) until the end or the first step whose result
-// needs attention; returns that step's index (or `to`), with `state` holding
-// the state after it and `out` the block of samples taken. Attention means
+// needs attention; returns that step's index (or `to`), with state.z and
+// state.u holding the state after it and `out` the block of samples taken.
+// state.recordedV/U are the next sample's only when the run reached `to`
+// (after attention the caller sets them: vpeak at a spike). Attention means
 // v ≥ vpeak (true for NaN too) and, when Exact, also a non-finite v or u.
 //
 // The single-neuron loop is bound by the latency of its dependency chain, so
@@ -96,7 +98,7 @@ std::size_t advanceBlockOnThisCpu(const StepConstants& k, FixedStepState& state,
     return advanceBlock<Exact, Scheme>(k, state, from, to, currentOf, out);
 }
 
-// advanceBlock with the exact test, fast: the loop tests v ≥ vpeak only. A
+// advanceBlockOnThisCpu with the exact test, fast: the loop tests v ≥ vpeak only. A
 // state that leaves the finite range any other way (v = −inf, u non-finite)
 // stays non-finite (every update is the old value plus an increment, or a
 // product with it), so it is still non-finite when the loop stops; the block

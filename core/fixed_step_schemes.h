@@ -102,8 +102,8 @@ struct HalfStepScheme : StateIsV {
 //   f(v + c·k, u + c·m) = f1 − c·m + c·(2·p2·v + p1)·k + p2·c²·k²,
 // so f2 is a quadratic in f1, f3 one in f2, and v' = v + h/6·(f1 + 2f2 + 2f3 + f4)
 // a quartic in f2 whose coefficients q0…q4 depend only on v, u, g1 and f1
-// (RK4Terms). They are formed while f2 is, and the quartic is evaluated in
-// Estrin's form (q0 + q1·f2 + q2·f2²) + (q3 + q4·f2)·f2³. With the state in
+// (RK4Terms). They are formed while f2 is, and the quartic is evaluated as
+// (q0 + q1·f2) + f2²·((q2 + q3·f2) + q4·f2²). With the state in
 // the shifted coordinate z (RK4Terms), f1 = z² + p0z + I − u is one fused
 // multiply-add, and the chain from z to z' is eight dependent operations
 // (rk4Step) where the textbook form has about twenty-seven. u' is the matching

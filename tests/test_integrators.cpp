@@ -299,32 +299,53 @@ private slots:
 
     void rk4GivesTheSameBitsWithAndWithoutFmaInstructions() {
         // rk4's fused multiply-adds are correctly rounded, so the loop compiled
-        // for FMA instructions and the one calling libm's fma must agree to
-        // the bit, trace and spike times, on every CPU. (Where the CPU has no
-        // FMA, both runs take the libm copy and the test holds trivially.)
+        // for FMA instructions and the one without must agree to the bit:
+        // trace, spike times and the time of a divergence (found by the exact
+        // replay), on every CPU. (Where the CPU has no FMA, both runs take the
+        // copy without and the test holds trivially.)
+#if IZH_X86_FMA_DISPATCH
         QVERIFY(useHardwareFma() || !__builtin_cpu_supports("fma"));
-        for (const Preset& preset : presets()) { // every protocol: steps, ramps, pulses, input spikes
-            for (bool general : {false, true}) {
-                auto request = preset.request;
-                request.settings.integrator = IntegratorKind::RK4;
-                if (general) { // the plain coordinate (p2 < 0 is outside the shifted form)
-                    request.model.p2 = -0.04;
-                    request.model.p1 = 5;
-                }
-                const Trajectory hardware = simulate(request);
-                setHardwareFmaAllowed(false);
-                const Trajectory library = simulate(request);
-                setHardwareFmaAllowed(true);
-                QCOMPARE(library.spikeTimes(), hardware.spikeTimes());
-                QCOMPARE(library.sampleCount(), hardware.sampleCount());
-                for (std::size_t j = 0; j < hardware.sampleCount(); ++j) {
-                    QCOMPARE(std::bit_cast<std::uint64_t>(library.v[j]),
-                             std::bit_cast<std::uint64_t>(hardware.v[j]));
-                    QCOMPARE(std::bit_cast<std::uint64_t>(library.u[j]),
-                             std::bit_cast<std::uint64_t>(hardware.u[j]));
-                }
+#endif
+        // Every preset's protocol (steps, ramps, pulses, input spikes) in the
+        // shifted z, and again with p2 < 0 in the plain coordinate (where most
+        // run v to −inf: the divergence time must agree too).
+        std::vector<std::pair<SimulationRequest, bool>> requests; // request, must diverge
+        for (const Preset& preset : presets()) {
+            requests.push_back({preset.request, false});
+            auto plain = preset.request;
+            plain.model.p2 = -0.04;
+            requests.push_back({plain, false});
+        }
+        SimulationRequest diverging; // v runs to −inf (plain coordinate)
+        diverging.model.p2 = -0.04;
+        diverging.protocol = StimulusProtocol::dc(0);
+        requests.push_back({diverging, true});
+        diverging.model = {}; // shifted z overflows from an absurd u0
+        diverging.model.u0 = 1e150;
+        requests.push_back({diverging, true});
+        int divergences = 0;
+        for (auto [request, mustDiverge] : requests) {
+            request.settings.integrator = IntegratorKind::RK4;
+            const Trajectory hardware = simulate(request);
+            setHardwareFmaAllowed(false);
+            const Trajectory library = simulate(request);
+            setHardwareFmaAllowed(true);
+            QCOMPARE(library.spikeTimes(), hardware.spikeTimes());
+            QCOMPARE(library.outcome.divergenceTime, hardware.outcome.divergenceTime);
+            divergences += hardware.outcome.diverged();
+            if (mustDiverge)
+                QVERIFY(hardware.outcome.diverged());
+            if (RK4Terms::usesShift(request.model) && !mustDiverge)
+                QVERIFY(!hardware.outcome.diverged()); // the presets themselves run to the end
+            QCOMPARE(library.sampleCount(), hardware.sampleCount());
+            for (std::size_t j = 0; j < hardware.sampleCount(); ++j) {
+                QCOMPARE(std::bit_cast<std::uint64_t>(library.v[j]),
+                         std::bit_cast<std::uint64_t>(hardware.v[j]));
+                QCOMPARE(std::bit_cast<std::uint64_t>(library.u[j]),
+                         std::bit_cast<std::uint64_t>(hardware.u[j]));
             }
         }
+        QVERIFY(divergences >= 10); // the replay's divergence times were compared
     }
 
     void shiftedStateMeetsVpeakExactlyWhereVDoes_data() {
