@@ -132,17 +132,22 @@ template <bool Standard> struct VecHalfStep : VecStateIsV<false> {
     }
 };
 
-// a·b + c with one rounding in each lane: the scalar code's std::fma, bit for
-// bit. One instruction on the AVX paths (compiled for FMA; resolveSimdPath
-// requires it), libm's fma lane by lane on the baseline path.
+// a·b + c with one rounding in each lane: the scalar code's fused multiply-
+// add, bit for bit. One instruction on the AVX paths (compiled for FMA;
+// resolveSimdPath requires it), the exact emulation on whole vectors on the
+// baseline path (fused_multiply_add.h).
 template <Isa isa> struct LaneFma {
     [[gnu::always_inline]] inline V operator()(const V& a, const V& b, const V& c) const {
 #if IZH_BATCH_X86
         if constexpr (isa != Isa::Sse2) // a builtin, expanded only where inlined into FMA code
             return __builtin_ia32_vfmaddpd256(a, b, c);
+        else
 #endif
-        return V{std::fma(a[0], b[0], c[0]), std::fma(a[1], b[1], c[1]),
-                 std::fma(a[2], b[2], c[2]), std::fma(a[3], b[3], c[3])};
+        {
+            V out;
+            fusedMultiplyAddLanes(out, a, b, c);
+            return out;
+        }
     }
 };
 

@@ -25,13 +25,12 @@ struct FixedStepState {
 // v ≥ vpeak (true for NaN too) and, when Exact, also a non-finite v or u.
 //
 // The single-neuron loop is bound by the latency of its dependency chain, so
-// it contains no calls (bar libm's fma where the CPU has no FMA) and is kept out
-// of line (advanceBlock): inlined next to
+// it contains no calls and is kept out of line (advanceBlock): inlined next to
 // the spike bookkeeping (which calls the allocator), the register allocator
 // would keep u in memory across the whole loop, adding a store-to-load round
 // trip to every step. The block is copied in and out so that it lives in
 // registers.
-template <bool Exact, class Scheme, class Block, class CurrentOf>
+template <bool Exact, class Scheme, class Fma, class Block, class CurrentOf>
 [[gnu::always_inline]] inline std::size_t advanceSteps(const StepConstants& k,
                                                        FixedStepState& state, std::size_t from,
                                                        std::size_t to, CurrentOf currentOf,
@@ -47,7 +46,10 @@ template <bool Exact, class Scheme, class Block, class CurrentOf>
     double current = currentOf(step);
     block.add(step, state.recordedV, state.recordedU, current);
     for (;;) {
-        Scheme::step(k, z, u, current);
+        if constexpr (Scheme::kUsesFma)
+            Scheme::step(k, z, u, current, Fma{});
+        else
+            Scheme::step(k, z, u, current);
         bool attention = Scheme::reachesPeak(k, z);
         if constexpr (Exact)
             attention = attention || !std::isfinite(Scheme::toV(k, z)) || !std::isfinite(u);
@@ -71,18 +73,18 @@ template <bool Exact, class Scheme, class Block, class CurrentOf>
 [[gnu::noinline]] std::size_t advanceBlock(const StepConstants& k, FixedStepState& state,
                                            std::size_t from, std::size_t to,
                                            CurrentOf currentOf, Block& out) {
-    return advanceSteps<Exact, Scheme>(k, state, from, to, currentOf, out);
+    return advanceSteps<Exact, Scheme, PortableFma>(k, state, from, to, currentOf, out);
 }
 
 #if IZH_X86_FMA_DISPATCH
 // The same loop compiled for the FMA instructions, for the schemes that use
-// fused multiply-adds (rk4): there std::fma is one instruction instead of a
-// call into libm. Same results, bit for bit (see useHardwareFma).
+// fused multiply-adds (rk4): there each is one instruction instead of the
+// exact emulation's thirty. Same results, bit for bit (see useHardwareFma).
 template <bool Exact, class Scheme, class Block, class CurrentOf>
 [[gnu::noinline, gnu::target("fma")]] std::size_t
 advanceBlockFma(const StepConstants& k, FixedStepState& state, std::size_t from, std::size_t to,
                 CurrentOf currentOf, Block& out) {
-    return advanceSteps<Exact, Scheme>(k, state, from, to, currentOf, out);
+    return advanceSteps<Exact, Scheme, FmaInstruction>(k, state, from, to, currentOf, out);
 }
 #endif
 

@@ -119,11 +119,12 @@ template <bool Shifted> struct RK4Scheme {
     static double toV(const StepConstants& k, double z) { return k.rk4.toV(z); }
     // toV(z) ≥ vpeak, or NaN, without forming toV(z).
     static bool reachesPeak(const StepConstants& k, double z) { return !(z < k.rk4.zPeak); }
-    // Always inlined: advanceBlockFma is compiled for FMA, and a call to an
-    // out-of-line copy would run the libm fma instead.
+    // Always inlined: advanceBlockFma is compiled for FMA, and an out-of-line
+    // copy would not be.
+    template <class Fma = PortableFma>
     [[gnu::always_inline]] static void step(const StepConstants& k, double& z, double& u,
-                                            double current) {
-        rk4Step<Shifted>(k.rk4, z, u, k.rk4.p0z + current);
+                                            double current, Fma fma = {}) {
+        rk4Step<Shifted>(k.rk4, z, u, k.rk4.p0z + current, fma);
     }
 };
 

@@ -1,14 +1,15 @@
 #pragma once
 
 // Which copy of the fixed-step loop runs the schemes with fused multiply-adds
-// (rk4). std::fma is correctly rounded wherever it is computed, so both copies
-// give the same bits; the copy compiled for the FMA instructions is faster, the
-// other calls libm and runs on any x86-64 CPU.
+// (rk4). A fused multiply-add is correctly rounded however it is computed, so
+// both copies give the same bits; the copy compiled for the FMA instructions
+// is faster, the other emulates them exactly (fused_multiply_add.h) and runs
+// on any x86-64 CPU.
 
 #if defined(__x86_64__) || defined(__i386__)
 #define IZH_X86_FMA_DISPATCH 1
 #else
-#define IZH_X86_FMA_DISPATCH 0 // elsewhere the baseline has FMA or libm decides
+#define IZH_X86_FMA_DISPATCH 0 // elsewhere the baseline has FMA, or the emulation serves
 #endif
 
 namespace izh {
@@ -17,8 +18,8 @@ namespace izh {
 // turned the FMA copy off.
 bool useHardwareFma();
 
-// For tests: run the libm copy even where the CPU has FMA, to check that the
-// two give the same results.
+// For tests: run the emulating copy even where the CPU has FMA, to check that
+// the two give the same results.
 void setHardwareFmaAllowed(bool allowed);
 
 } // namespace izh

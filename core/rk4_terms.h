@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fused_multiply_add.h"
 #include "model_parameters.h"
 
 #include <cmath>
@@ -54,17 +55,19 @@ struct RK4Terms {
     double toV(double z) const { return vFromZ * z - zShift; }
 };
 
-// The fused multiply-add a·b + c with one rounding (IEEE 754 fusedMultiplyAdd)
-// for doubles: one instruction where the function is compiled for FMA, else
-// libm's fma, which is correctly rounded too, so the result is the same bits
-// on every CPU; only the speed differs.
-struct ScalarFma {
+// The fused multiply-add a·b + c with one rounding (IEEE 754
+// fusedMultiplyAdd), in two forms giving the same bits: PortableFma for code
+// compiled for any CPU (an exact emulation on the x86-64 baseline,
+// fused_multiply_add.h), FmaInstruction for code compiled for FMA (the fixed-
+// step loop's FMA copy), where std::fma is one instruction.
+struct PortableFma {
+    double operator()(double a, double b, double c) const { return fusedMultiplyAdd(a, b, c); }
+};
+struct FmaInstruction {
     // Inlined into the loop compiled for FMA, where it is one instruction.
     // (Not forced with always_inline: that moved GCC's inlining order and
     // made the 1e7-step rk4 run 3.5 % slower, 100.5 ms against 97.2.)
-    double operator()(double a, double b, double c) const {
-        return std::fma(a, b, c);
-    }
+    double operator()(double a, double b, double c) const { return std::fma(a, b, c); }
 };
 
 // One RK4 step of the regrouped form (RK4Scheme in fixed_step_schemes.h
@@ -79,7 +82,7 @@ struct ScalarFma {
 // Statements come in the order the out-of-order core should start them: the
 // chain to f2 first. The scheduler runs the oldest ready operation, and a dozen
 // others become ready with z; issued first, they delayed the chain.
-template <bool Shifted, class Terms, class T, class Fma = ScalarFma>
+template <bool Shifted, class Terms, class T, class Fma = PortableFma>
 [[gnu::always_inline]] inline void rk4Step(const Terms& r, T& z, T& u, const T& input,
                                            Fma fma = {}) {
     const T w = input - u;

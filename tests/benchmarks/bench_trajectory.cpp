@@ -4,6 +4,7 @@
 //   scheme, full trace kept                               budget ≤ 0.1 ms
 //   one trajectory of 10⁷ steps reduced for display        budget ≤ 100 ms
 #include "envelope_recorder.h"
+#include "fma_dispatch.h"
 #include "preset_library.h"
 #include "simulator.h"
 
@@ -75,6 +76,16 @@ int main(int argc, char** argv) {
         const double ms = medianMs(quick ? 50 : 500, [&] { simulateSpikes(request); });
         std::printf("%-34s %-14s median %9.4f ms  (spike times only)\n", "1e4 steps, no trace",
                     integratorId(kind).data(), ms);
+    }
+    {
+        // What CPUs without FMA instructions run: the loop with rk4's fused
+        // multiply-adds emulated exactly (fused_multiply_add.h).
+        setHardwareFmaAllowed(false);
+        const auto request = rsRequest(IntegratorKind::RK4, 0.1);
+        const double ms = medianMs(quick ? 50 : 500, [&] { simulate(request); });
+        setHardwareFmaAllowed(true);
+        std::printf("%-34s %-14s median %9.4f ms  (no FMA instructions: emulated)\n",
+                    "1e4 steps, full trace", "rk4", ms);
     }
     {
         const auto request = rsRequest(IntegratorKind::RK45, 0.1);
