@@ -23,6 +23,14 @@ namespace izh {
 // a contracted product would break the exact transformations.
 namespace fma_detail {
 
+// The fast path's operands: |a|, |b| within [kFactorLowest, kFactorHighest],
+// c zero or |c| within [kAddendLowest, kAddendHighest]. Then |a·b| and |c|
+// are at most 2^800, and every nonzero intermediate a multiple of at least
+// 2^-906: no overflow, no subnormal anywhere.
+constexpr double kFactorLowest = 0x1p-400, kFactorHighest = 0x1p400;
+constexpr double kAddendLowest = 0x1p-800, kAddendHighest = 0x1p800;
+constexpr double kSplit = 134217729.0; // Veltkamp's 2^27 + 1: halves of 26 and 27 bits
+
 struct Sum {
     double high, low; // high = RN(x + y), high + low = x + y exactly
 };
@@ -34,7 +42,6 @@ inline Sum twoSum(double x, double y) {
 }
 
 inline Sum twoProduct(double x, double y) {
-    constexpr double kSplit = 134217729.0; // 2^27 + 1: halves of 26 and 27 bits
     const double tx = kSplit * x, xHigh = tx - (tx - x), xLow = x - xHigh;
     const double ty = kSplit * y, yHigh = ty - (ty - y), yLow = y - yHigh;
     const double p = x * y;
@@ -69,11 +76,9 @@ inline bool magnitudeWithin(double x, double lowest, double highest) {
     return std::fma(a, b, c); // an instruction on this build's baseline (e.g. aarch64)
 #else
     using namespace fma_detail;
-    // |a·b| and |c| at most 2^800, and every nonzero intermediate a multiple
-    // of at least 2^-906: no overflow, no subnormal anywhere.
-    const bool fast = magnitudeWithin(a, 0x1p-400, 0x1p400) &&
-                      magnitudeWithin(b, 0x1p-400, 0x1p400) &&
-                      (c == 0 || magnitudeWithin(c, 0x1p-800, 0x1p800));
+    const bool fast = magnitudeWithin(a, kFactorLowest, kFactorHighest) &&
+                      magnitudeWithin(b, kFactorLowest, kFactorHighest) &&
+                      (c == 0 || magnitudeWithin(c, kAddendLowest, kAddendHighest));
     if (!fast) [[unlikely]]
         return std::fma(a, b, c);
     const Sum product = twoProduct(a, b);
@@ -98,21 +103,22 @@ using FourDoubles = double __attribute__((vector_size(32)));
     for (int i = 0; i < kLanes; ++i)
         out[i] = std::fma(a[i], b[i], c[i]);
 #else
+    using namespace fma_detail;
     using Bits = std::uint64_t __attribute__((vector_size(32)));
     const Bits magnitudeBits = ~(Bits{} + (std::uint64_t{1} << 63));
     const auto absA = reinterpret_cast<FourDoubles>(reinterpret_cast<Bits>(a) & magnitudeBits);
     const auto absB = reinterpret_cast<FourDoubles>(reinterpret_cast<Bits>(b) & magnitudeBits);
     const auto absC = reinterpret_cast<FourDoubles>(reinterpret_cast<Bits>(c) & magnitudeBits);
     // The scalar form's range, lane-wise (comparisons with NaN give 0).
-    const auto fast = (absA >= 0x1p-400) & (absA <= 0x1p400) & (absB >= 0x1p-400) &
-                      (absB <= 0x1p400) & ((absC == 0) | ((absC >= 0x1p-800) & (absC <= 0x1p800)));
+    const auto fast = (absA >= kFactorLowest) & (absA <= kFactorHighest) &
+                      (absB >= kFactorLowest) & (absB <= kFactorHighest) &
+                      ((absC == 0) | ((absC >= kAddendLowest) & (absC <= kAddendHighest)));
     if (!(fast[0] && fast[1] && fast[2] && fast[3])) [[unlikely]] {
         for (int i = 0; i < kLanes; ++i)
             out[i] = fusedMultiplyAdd(a[i], b[i], c[i]);
         return;
     }
-    // fma_detail's steps, on whole vectors.
-    constexpr double kSplit = 134217729.0;
+    // twoProduct, twoSum and addRoundedToOdd, on whole vectors.
     const FourDoubles ta = kSplit * a, aHigh = ta - (ta - a), aLow = a - aHigh;
     const FourDoubles tb = kSplit * b, bHigh = tb - (tb - b), bLow = b - bHigh;
     const FourDoubles product = a * b;
