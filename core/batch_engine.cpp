@@ -405,6 +405,7 @@ template <class Scheme, Isa isa, bool Ramps, bool Exact>
         prepareInput<Scheme>(input[q], g.k[q], g.current[q]);
     }
     bool ok = true;
+    unsigned nonFiniteLanes = 0; // AVX-512VL fast mode: any lane's v NaN or +inf
     for (std::size_t step = from; step < to; ++step) {
         if constexpr (Ramps) {
             fillRampCurrents(g, step);
@@ -416,16 +417,20 @@ template <class Scheme, Isa isa, bool Ramps, bool Exact>
         // is too frequent (a quarter of them in a typical sweep) and too
         // unpredictable for one, and a mispredicted branch here discards a
         // whole step of in-flight work. The flags are mask registers, the
-        // resets masked operations (builtins, as in laneBits); each step's
-        // flags are recorded, and the spike times reach the lanes after the
-        // block. A flagged v that is not finite (NaN or +inf) resets to NaN,
-        // not to c: resetZ − (v − v) is resetZ to the bit for finite v (v − v
-        // is +0, and x − +0 is x even for x = −0) and NaN otherwise, so the
-        // block's final check sends it to the exact replay. Non-finite values
-        // never turn finite again under these operations (a non-finite u
-        // stays so through u + d).
+        // resets a blend and a masked add (builtins, as in laneBits); each
+        // step's flags are recorded, and the spike times reach the lanes
+        // after the block. A v that is not finite (NaN or +inf; a flagged one
+        // would be reset to c and forgotten) is noted by a second compare,
+        // off the step-to-step chain, and the block is replayed exactly.
+        // Both compares run on the multiply pipes, the blend on any: the
+        // adders, which bound this loop, do only the scheme's additions and
+        // u + d.
         if constexpr (!Exact && isa == Isa::Avx512) {
 #if IZH_BATCH_X86
+            constexpr V kInfinity = {std::numeric_limits<double>::infinity(),
+                                     std::numeric_limits<double>::infinity(),
+                                     std::numeric_limits<double>::infinity(),
+                                     std::numeric_limits<double>::infinity()};
             std::uint32_t spiked = 0;
 #pragma GCC unroll 8
             for (int q = 0; q < kVectors; ++q)
@@ -434,7 +439,9 @@ template <class Scheme, Isa isa, bool Ramps, bool Exact>
             for (int q = 0; q < kVectors; ++q) {
                 const auto flag = __builtin_ia32_cmppd256_mask(v[q], g.k[q].zPeak, _CMP_NLT_UQ,
                                                                static_cast<__mmask8>(-1));
-                v[q] = __builtin_ia32_subpd256_mask(g.k[q].resetZ, v[q] - v[q], v[q], flag);
+                nonFiniteLanes |= __builtin_ia32_cmppd256_mask(v[q], kInfinity, _CMP_NLT_UQ,
+                                                               static_cast<__mmask8>(-1));
+                v[q] = __builtin_ia32_blendmpd_256_mask(v[q], g.k[q].resetZ, flag);
                 u[q] = __builtin_ia32_addpd256_mask(u[q], g.k[q].d, u[q], flag);
                 spiked |= static_cast<std::uint32_t>(flag) << (q * kLanes);
             }
@@ -512,7 +519,7 @@ template <class Scheme, Isa isa, bool Ramps, bool Exact>
         g.v[q] = v[q];
         g.u[q] = u[q];
     }
-    return ok;
+    return ok && nonFiniteLanes == 0;
 }
 
 // Whether every live lane's state is finite (the end-of-block check of fast mode).
