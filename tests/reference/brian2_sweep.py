@@ -15,8 +15,9 @@ Ours: the izhikevich-explorer binary with the same grid (--threads 2), timed
 as a whole process (start-up and CSV writing included); its own compute time
 is reported too (elapsed_s on its stdout).
 
-Each side runs --repeat times (5 by default) and the medians are compared:
-this 2-core VM is noisy, and a single run of either can be 20 % slow.
+Each side runs --repeat times (5 by default), the two alternately, and the
+medians are compared: this 2-core VM is noisy, and a single run of either can
+be 20 % slow (two-thread runs more often than one-thread ones).
 
 Prints both timings, the speed ratio and the share of cells whose spike
 counts agree (target ≥ 99 %), and how much that share can mean here: the
@@ -47,7 +48,9 @@ def grid(lo, hi, n):
     return [lo if n == 1 else hi if i == n - 1 else lo + (hi - lo) * i / (n - 1) for i in range(n)]
 
 
-def run_brian2(n, workdir, strict_fp, repeat):
+def build_brian2(n, workdir, strict_fp):
+    """Generates and compiles the Brian2 project; returns (run, compile seconds),
+    run() running its binary once and returning (spike counts, seconds)."""
     import warnings
     warnings.filterwarnings('ignore')
     import numpy as np
@@ -80,12 +83,14 @@ def run_brian2(n, workdir, strict_fp, repeat):
     start = time.perf_counter()
     device.build(directory=workdir, compile=True, run=False)
     compile_s = time.perf_counter() - start
-    run_s = []
-    for _ in range(repeat):
+
+    def run_once():
         start = time.perf_counter()
         device.run(directory=workdir, with_output=False, run_args=[])
-        run_s.append(time.perf_counter() - start)
-    return [int(c) for c in monitor.count[:]], compile_s, run_s
+        run_s = time.perf_counter() - start
+        return [int(c) for c in monitor.count[:]], run_s
+
+    return run_once, compile_s
 
 
 def run_ours(cli, n, workdir, current=10.0):
@@ -117,9 +122,12 @@ def main():
     options = parser.parse_args()
     n = options.n
     with tempfile.TemporaryDirectory() as workdir:
-        brian, compile_s, brian_runs = run_brian2(n, os.path.join(workdir, 'brian'),
-                                                  options.strict_fp, options.repeat)
-        ours_runs = [run_ours(options.cli, n, workdir) for _ in range(options.repeat)]
+        run_brian2, compile_s = build_brian2(n, os.path.join(workdir, 'brian'), options.strict_fp)
+        brian_runs, ours_runs = [], []
+        for _ in range(options.repeat):  # alternately, so that both meet the same machine
+            brian, seconds = run_brian2()
+            brian_runs.append(seconds)
+            ours_runs.append(run_ours(options.cli, n, workdir))
         nudged, _, _ = run_ours(options.cli, n, workdir, math.nextafter(10.0, math.inf))
     ours = ours_runs[0][0]
     assert all(run[0] == ours for run in ours_runs)
