@@ -189,9 +189,14 @@ struct alignas(64) Group {
     // << 5 | lane, in order; room for every lane spiking at every step.
     std::uint16_t spikeLog[kBlockSteps * kBatchGroupCells];
     std::size_t spikeLogSize = 0;
-    // The same for the AVX-512VL path: which lanes spiked at each step of
-    // the block, bit i for lane i.
-    std::uint32_t spikedLanes[kBlockSteps];
+    // The same for the AVX-512VL path: the block's steps with a spike, in
+    // order, each with the lanes that spiked (bit i for lane i).
+    struct SpikingStep {
+        std::uint32_t lanes;
+        std::uint32_t step; // − block start
+    };
+    SpikingStep spikingSteps[kBlockSteps];
+    std::size_t spikingStepCount = 0;
     double dt = 0; // the shared step, for spike times and ramp currents
     bool standardRecovery = true; // vb = 0 and e = 1 in every live lane
     std::size_t steps = 0;
@@ -406,6 +411,7 @@ template <class Scheme, Isa isa, bool Ramps, bool Exact>
     }
     bool ok = true;
     unsigned nonFiniteLanes = 0; // AVX-512VL fast mode: any lane's v NaN or +inf
+    std::size_t spikingStepCount = 0; // AVX-512VL fast mode: g.spikingSteps in use
     for (std::size_t step = from; step < to; ++step) {
         if constexpr (Ramps) {
             fillRampCurrents(g, step);
@@ -445,7 +451,10 @@ template <class Scheme, Isa isa, bool Ramps, bool Exact>
                 u[q] = __builtin_ia32_addpd256_mask(u[q], g.k[q].d, u[q], flag);
                 spiked |= static_cast<std::uint32_t>(flag) << (q * kLanes);
             }
-            g.spikedLanes[step - from] = spiked;
+            // Gathered without a branch: a quarter of the steps have a
+            // spike, at random, so a branch would mostly be mispredicted.
+            g.spikingSteps[spikingStepCount] = {spiked, static_cast<std::uint32_t>(step - from)};
+            spikingStepCount += spiked != 0;
             continue;
 #endif
         }
@@ -519,6 +528,7 @@ template <class Scheme, Isa isa, bool Ramps, bool Exact>
         g.v[q] = v[q];
         g.u[q] = u[q];
     }
+    g.spikingStepCount = spikingStepCount;
     return ok && nonFiniteLanes == 0;
 }
 
@@ -544,22 +554,15 @@ inline bool allFinite(const Group& g) {
     g.spikeLogSize = 0;
 }
 
-// The same from the AVX-512VL path's record. The steps with a spike are
-// gathered first without a branch: a quarter of them have one, at random, so
-// a branch per step would mostly be mispredicted.
-[[gnu::noinline]] void flushSpikedLanes(Group& g, std::size_t from, std::size_t to) {
-    std::uint16_t spikingSteps[kBlockSteps];
-    std::size_t count = 0;
-    for (std::size_t s = 0; s < to - from; ++s) {
-        spikingSteps[count] = static_cast<std::uint16_t>(s);
-        count += g.spikedLanes[s] != 0;
-    }
-    for (std::size_t i = 0; i < count; ++i) {
-        const std::size_t step = from + spikingSteps[i];
-        const double time = static_cast<double>(step) * g.dt + g.dt;
-        for (std::uint32_t spiked = g.spikedLanes[spikingSteps[i]]; spiked; spiked &= spiked - 1)
+// The same from the AVX-512VL path's record.
+[[gnu::noinline]] void flushSpikingSteps(Group& g, std::size_t from) {
+    for (std::size_t i = 0; i < g.spikingStepCount; ++i) {
+        const Group::SpikingStep& entry = g.spikingSteps[i];
+        const double time = static_cast<double>(from + entry.step) * g.dt + g.dt;
+        for (std::uint32_t spiked = entry.lanes; spiked; spiked &= spiked - 1)
             g.lanes[__builtin_ctz(spiked)].spikes.push_back(time);
     }
+    g.spikingStepCount = 0;
 }
 
 // One block in fast mode, replayed in exact mode if some lane left the
@@ -577,7 +580,7 @@ template <class Scheme, Isa isa, bool Ramps>
     g.spikeLogSize = 0;
     if (runSteps<Scheme, isa, Ramps, false>(g, from, to) && allFinite(g)) {
         if constexpr (isa == Isa::Avx512)
-            flushSpikedLanes(g, from, to);
+            flushSpikingSteps(g, from);
         else
             flushSpikeLog(g, from);
         return;
