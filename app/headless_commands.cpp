@@ -1,14 +1,9 @@
 #include "headless_commands.h"
 
-#include <QImage>
-
 #include "atomic_outputs.h"
 #include "csv_format.h"
 #include "exit_status.h"
-#include "gallery_view.h"
 #include "number_format.h"
-#include "plot_export.h"
-#include "png_encoding.h"
 #include "preset_library.h"
 #include "simulator.h"
 #include "spike_analysis.h"
@@ -30,7 +25,8 @@ int listPresets(QTextStream& out) {
     return ExitDone;
 }
 
-int runSimulateCommand(const Invocation& invocation, QTextStream& out, QTextStream& err) {
+int runSimulateCommand(const Invocation& invocation, QTextStream& out, QTextStream& err,
+                       const ImageRenderers* renderers) {
     AtomicOutputs outputs;
     const std::pair<QString, QString> requested[] = {{"csv", invocation.csvPath},
                                                      {"spikes", invocation.spikesPath},
@@ -58,17 +54,13 @@ int runSimulateCommand(const Invocation& invocation, QTextStream& out, QTextStre
     }
     const auto& outcome = trajectory.outcome;
 
-    // The plot as the window draws it, at 1600×1000 logical pixels.
-    std::shared_ptr<const SimulationResult> plotted;
-    if (!invocation.pngPath.isEmpty() || !invocation.svgPath.isEmpty())
-        plotted = assembleResult(0, request, simulated, 0, {});
-    PlotImageOptions svgOptions;
-    svgOptions.scale = 1.0;
-    auto image = [&](bool png) {
-        return [&, png](const AtomicOutputs::Writer& write) {
+    auto image = [&](ImageRenderers::Format format) {
+        return [&, format](const AtomicOutputs::Writer& write) {
+            if (!renderers || !renderers->trajectoryPlot)
+                return false; // main loads the drawing module for --png and --svg
             QString error;
-            const QByteArray bytes = png ? renderResultPng(plotted, {}, &error)
-                                         : renderResultSvg(plotted, svgOptions, &error);
+            const QByteArray bytes =
+                renderers->trajectoryPlot(request, simulated, format, &error);
             return !bytes.isEmpty() && write(bytes.constData(), bytes.size());
         };
     };
@@ -80,7 +72,8 @@ int runSimulateCommand(const Invocation& invocation, QTextStream& out, QTextStre
         outputs.write("spikes", [&](const AtomicOutputs::Writer& write) {
             return izh::writeSpikesCsv(outcome.spikeTimes, chunkWriterFor(write));
         }) &&
-        outputs.write("png", image(true)) && outputs.write("svg", image(false)) &&
+        outputs.write("png", image(ImageRenderers::Format::Png)) &&
+        outputs.write("svg", image(ImageRenderers::Format::Svg)) &&
         outputs.commit();
     if (!written) {
         err << "error: " << outputs.error() << '\n';
@@ -111,36 +104,5 @@ int runSimulateCommand(const Invocation& invocation, QTextStream& out, QTextStre
             << number(*outcome.divergenceTime) << " ms; only the valid part was written\n";
         return ExitDiverged;
     }
-    return ExitDone;
-}
-
-int runGalleryCommand(const Invocation& invocation, QTextStream& out, QTextStream& err) {
-    AtomicOutputs outputs;
-    const QString label = invocation.galleryIs2004 ? "features2004" : "figure2";
-    if (!outputs.add(label, invocation.galleryPath)) {
-        err << "error: " << outputs.error() << '\n';
-        return ExitOutputFailed;
-    }
-    GalleryView gallery(invocation.galleryIs2004 ? izh::PresetGroup::Features2004
-                                                 : izh::PresetGroup::Figure2003);
-    // About 400×280 logical pixels a panel, 2× for print.
-    const QImage image = gallery.render(QSize(1600, 290 * gallery.rows()), 2.0);
-    const QByteArray bytes = encodePng(image);
-    if (bytes.isEmpty()) {
-        err << "error: " << label << ": cannot encode the gallery as PNG\n";
-        outputs.discard();
-        return ExitOutputFailed;
-    }
-    const bool ok = outputs.write(label,
-                                  [&](const AtomicOutputs::Writer& write) {
-                                      return write(bytes.constData(), bytes.size());
-                                  }) &&
-                    outputs.commit();
-    if (!ok) {
-        err << "error: " << outputs.error() << '\n';
-        outputs.discard();
-        return ExitOutputFailed;
-    }
-    out << gallery.presetIds().size() << " panels written to " << invocation.galleryPath << '\n';
     return ExitDone;
 }

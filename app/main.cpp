@@ -1,22 +1,18 @@
 // Izhikevich Explorer: wires the command line to the core and the window.
-// Headless modes create no GUI application; PNG/SVG output and the UI
-// benchmark draw widgets on the offscreen platform, so nothing needs a display.
+// An invocation that draws nothing (the CSV modes, exports, help) runs here
+// with Qt Core alone; the window, PNG/SVG output and the UI benchmark run in
+// the drawing module, loaded only for them (widgets_module.h). Headless
+// drawing uses the offscreen platform, so nothing needs a display.
 #include "command_line.h"
 #include "exit_status.h"
-#include "export_command.h"
-#include "headless_commands.h"
-#include "sweep_command.h"
-#include "invalid_input.h"
-#include "main_window.h"
-#include "latency_benchmark.h"
+#include "run_command.h"
+#include "widgets_module.h"
 
-#include "plot_panel.h"
-
-#include <QApplication>
+#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
+#include <QLibrary>
 #include <QTextStream>
-#include <memory>
-#include <utility>
 
 namespace {
 
@@ -27,27 +23,29 @@ QStringList argumentsOf(int argc, char** argv) {
     return arguments;
 }
 
-void reportInvalid(QTextStream& err, const izh::InvalidInput& error) {
-    err << "error: " << QString::fromStdString(error.field()) << ": "
-        << QString::fromStdString(error.reason()) << '\n';
+// Beside the executable in the build tree; lib/izhikevich-explorer/ when installed.
+QStringList widgetsModuleCandidates() {
+    const QString binDir = QFileInfo(QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath())
+                               .absolutePath();
+    return {binDir + "/" IZH_WIDGETS_MODULE,
+            binDir + "/../lib/izhikevich-explorer/" IZH_WIDGETS_MODULE};
 }
 
-int runExplorer(const Invocation& invocation, const QElapsedTimer& sinceStart) {
-    MainWindow window;
-    // IZH_TRACE_STARTUP=1 reports the time from start to the first painted
-    // plot (the SPEC §8 budget of 1 s), e.g. under xvfb-run.
-    if (qEnvironmentVariableIsSet("IZH_TRACE_STARTUP"))
-        QObject::connect(window.plotPanel(), &PlotPanel::repainted, &window, [&sinceStart] {
-            static bool reported = false;
-            if (!std::exchange(reported, true))
-                QTextStream(stderr) << "first_paint_ms=" << sinceStart.elapsed() << '\n';
-        });
-    window.resize(1600, 1000);
-    window.restoreSettings();
-    if (!invocation.presetId.isEmpty() || !invocation.paramsFile.isEmpty())
-        window.loadRequest(invocation.request, invocation.presetId);
-    window.show();
-    return QApplication::exec();
+int runWithWidgets(int& argc, char** argv, const Invocation& invocation,
+                   const QElapsedTimer& sinceStart, QTextStream& err) {
+    QString failures;
+    for (const QString& path : widgetsModuleCandidates()) {
+        if (!QFileInfo::exists(path))
+            continue;
+        QLibrary module(path);
+        const auto entry = reinterpret_cast<WidgetsEntry>(module.resolve(kWidgetsEntryName));
+        if (entry)
+            return entry(argc, argv, invocation, sinceStart); // the module stays loaded
+        failures += "; " + module.errorString();
+    }
+    err << "error: widgets: cannot load the drawing module " IZH_WIDGETS_MODULE " (looked in "
+        << widgetsModuleCandidates().join(", ") << failures << ")\n";
+    return ExitOutputFailed;
 }
 
 } // namespace
@@ -71,34 +69,14 @@ int main(int argc, char** argv) {
         err << "warning: " << warning << '\n';
     err.flush();
 
-    // Drawing without a window (PNG/SVG, the UI benchmark) needs no display:
-    // it uses the offscreen platform.
-    if (invocation.needsWidgets() && invocation.mode != Invocation::Mode::Gui &&
-        !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::unique_ptr<QCoreApplication> app;
-    if (invocation.needsWidgets())
-        app = std::make_unique<QApplication>(argc, argv);
-    else
-        app = std::make_unique<QCoreApplication>(argc, argv);
-
-    try {
-        switch (invocation.mode) {
-        case Invocation::Mode::Help: out << invocation.helpText; return ExitDone;
-        case Invocation::Mode::Version:
-            out << "izhikevich-explorer " << IZH_VERSION << '\n';
-            return ExitDone;
-        case Invocation::Mode::ListPresets: return listPresets(out);
-        case Invocation::Mode::Simulate: return runSimulateCommand(invocation, out, err);
-        case Invocation::Mode::Sweep: return runSweepCommand(invocation, out, err);
-        case Invocation::Mode::BenchmarkUi: return runUiBenchmark(out);
-        case Invocation::Mode::Gallery: return runGalleryCommand(invocation, out, err);
-        case Invocation::Mode::Export: return runExportCommand(invocation, out, err);
-        case Invocation::Mode::Gui: return runExplorer(invocation, sinceStart);
-        }
-    } catch (const izh::InvalidInput& error) {
-        reportInvalid(err, error);
-        return ExitInvalidInput;
+    if (invocation.needsWidgets()) {
+        // Drawing without a window (PNG/SVG, the UI benchmark) needs no display:
+        // it uses the offscreen platform.
+        if (invocation.mode != Invocation::Mode::Gui &&
+            !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        return runWithWidgets(argc, argv, invocation, sinceStart, err);
     }
-    return ExitDone;
+    QCoreApplication app(argc, argv);
+    return runCommand(invocation, out, err, nullptr);
 }

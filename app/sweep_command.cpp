@@ -2,33 +2,14 @@
 
 #include "atomic_outputs.h"
 #include "exit_status.h"
-#include "heat_map_view.h"
 #include "invalid_input.h"
 #include "number_format.h"
-#include "png_encoding.h"
 #include "sweep_csv.h"
+#include "sweep_metric.h"
 
-#include <QImage>
 #include <chrono>
 
 using izh::InvalidInput;
-
-namespace {
-
-// The size of --png of --sweep: about square cells beside the key, 2× for print.
-constexpr QSize kHeatMapSize(1200, 900);
-constexpr qreal kHeatMapScale = 2.0;
-
-// The sweep window's heat map of `metric` as PNG bytes (empty if encoding failed).
-QByteArray heatMapPng(const izh::SweepResult& sweep, const QString& metric) {
-    HeatMapView view;
-    view.setMetric(HeatMapView::metricFromId(metric).value_or(HeatMapView::Metric::SpikeCount));
-    // The view only reads the result while drawing: no copy of the grid.
-    view.setResult(std::shared_ptr<const izh::SweepResult>(&sweep, [](auto*) {}));
-    return encodePng(view.render(kHeatMapSize, kHeatMapScale));
-}
-
-} // namespace
 
 QList<QCommandLineOption> sweepOptions() {
     return {QCommandLineOption("sweep",
@@ -39,9 +20,9 @@ QList<QCommandLineOption> sweepOptions() {
                                "N"),
             QCommandLineOption("metric",
                                "What --png of --sweep shows: " +
-                                   HeatMapView::metricIds().join(", ") +
+                                   sweepMetricIds().join(", ") +
                                    " (a column of the CSV; default " +
-                                   HeatMapView::metricId(HeatMapView::Metric::SpikeCount) + ").",
+                                   sweepMetricId(SweepMetric::SpikeCount) + ").",
                                "ID")};
 }
 
@@ -77,9 +58,9 @@ void applySweepOptions(const QCommandLineParser& parser, Invocation& invocation)
         throw InvalidInput("csv", "--sweep needs --csv F (the grid's results)");
     if (parser.isSet("metric")) {
         const QString metric = parser.value("metric");
-        if (!HeatMapView::metricFromId(metric))
+        if (!sweepMetricFromId(metric))
             throw InvalidInput("metric", "unknown metric '" + metric.toStdString() + "' (" +
-                                             HeatMapView::metricIds().join(", ").toStdString() +
+                                             sweepMetricIds().join(", ").toStdString() +
                                              ")");
         if (!parser.isSet("png"))
             throw InvalidInput("metric", "chooses what --png of --sweep draws; give --png F");
@@ -90,7 +71,8 @@ void applySweepOptions(const QCommandLineParser& parser, Invocation& invocation)
             throw InvalidInput(other, "is an output of --simulate, not of --sweep");
 }
 
-int runSweepCommand(const Invocation& invocation, QTextStream& out, QTextStream& err) {
+int runSweepCommand(const Invocation& invocation, QTextStream& out, QTextStream& err,
+                    const ImageRenderers* renderers) {
     const auto& request = invocation.request;
     const izh::SweepAxis& x = invocation.sweepAxes.at(0);
     const izh::SweepAxis& y = invocation.sweepAxes.at(1);
@@ -112,7 +94,12 @@ int runSweepCommand(const Invocation& invocation, QTextStream& out, QTextStream&
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-    const QByteArray png = drawsMap ? heatMapPng(sweep, invocation.sweepMetric) : QByteArray();
+    // main loads the drawing module for --png.
+    const QByteArray png =
+        drawsMap && renderers && renderers->heatMapPng
+            ? renderers->heatMapPng(sweep, sweepMetricFromId(invocation.sweepMetric)
+                                               .value_or(SweepMetric::SpikeCount))
+            : QByteArray();
     if (drawsMap && png.isEmpty()) {
         err << "error: png: cannot encode the heat map as PNG\n";
         outputs.discard();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "command_line.h"
+#include "image_renderers.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -17,7 +18,8 @@ QList<QCommandLineOption> sweepOptions();
 // does not go with them; throws izh::InvalidInput naming the field.
 void applySweepOptions(const QCommandLineParser& parser, Invocation& invocation);
 
-// Runs the sweep and writes the CSV (and PNG) atomically: both or neither.
-// Returns an ExitStatus; invalid grids throw izh::InvalidInput before anything
-// is written.
-int runSweepCommand(const Invocation& invocation, QTextStream& out, QTextStream& err);
+// Runs the sweep and writes the CSV (and PNG, drawn by `renderers`)
+// atomically: both or neither. Returns an ExitStatus; invalid grids throw
+// izh::InvalidInput before anything is written.
+int runSweepCommand(const Invocation& invocation, QTextStream& out, QTextStream& err,
+                    const ImageRenderers* renderers);

@@ -119,9 +119,17 @@ class TestCli : public QObject {
 
     Result run(const QStringList& arguments,
                const std::function<void()>& inChild = {}) const {
+        return runProgram(IZH_CLI_PATH, arguments, QProcessEnvironment::systemEnvironment(),
+                          inChild);
+    }
+
+    Result runProgram(const QString& program, const QStringList& arguments,
+                      const QProcessEnvironment& environment,
+                      const std::function<void()>& inChild = {}) const {
         QProcess process;
-        process.setProgram(IZH_CLI_PATH);
+        process.setProgram(program);
         process.setArguments(arguments);
+        process.setProcessEnvironment(environment);
         process.setWorkingDirectory(dir_->path());
         if (inChild)
             process.setChildProcessModifier(inChild);
@@ -235,6 +243,53 @@ private slots:
             EXPECT_EXIT(result, 0);
             QCOMPARE(summaryValue(result.out, "duration_ms").isEmpty(), false);
         }
+    }
+
+    // ---- what a headless run loads ------------------------------------------
+
+    // The modes that draw nothing load no GUI library: the executable links Qt
+    // Core alone, and the drawing module is loaded only for the window and
+    // PNG/SVG output (app/widgets_module.h).
+    void headlessModesLoadNoGuiLibrary() {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("LD_DEBUG", "files"); // the dynamic loader lists what it loads
+        const Result sweep = runProgram(
+            IZH_CLI_PATH,
+            {"--sweep", "a=0.02:0.1:3", "--sweep", "d=2:8:2", "--duration", "50", "--dt", "0.5",
+             "--integrator", "euler", "--csv", "sweep.csv"},
+            environment);
+        EXPECT_EXIT(sweep, 0);
+        QVERIFY2(sweep.err.contains("libQt6Core"), "LD_DEBUG reported nothing");
+        for (const char* library :
+             {"libQt6Gui", "libQt6Widgets", "libQt6Charts", "izhikevich-explorer-widgets"})
+            QVERIFY2(!sweep.err.contains(library), library);
+
+        const Result plot =
+            runProgram(IZH_CLI_PATH, {"--simulate", "--preset", "RS", "--png", "rs.png"}, environment);
+        EXPECT_EXIT(plot, 0);
+        QVERIFY(plot.err.contains("libizhikevich-explorer-widgets.so"));
+        QVERIFY(plot.err.contains("libQt6Widgets"));
+    }
+
+    // Without the drawing module beside it (or in ../lib/izhikevich-explorer),
+    // the executable still runs every headless mode, and a mode that draws
+    // says what is missing and writes nothing.
+    void drawingModesNeedTheDrawingModule() {
+        QVERIFY(QDir(dir_->path()).mkdir("bin"));
+        const QString lone = at("bin/izhikevich-explorer");
+        QVERIFY(QFile::copy(IZH_CLI_PATH, lone));
+        const auto environment = QProcessEnvironment::systemEnvironment();
+        const Result csv =
+            runProgram(lone, {"--simulate", "--preset", "RS", "--csv", "rs.csv"}, environment);
+        EXPECT_EXIT(csv, 0);
+        QVERIFY(QFile::exists(at("rs.csv")));
+        const auto before = snapshot();
+        const Result plot =
+            runProgram(lone, {"--simulate", "--preset", "RS", "--png", "rs.png"}, environment);
+        EXPECT_EXIT(plot, 1);
+        EXPECT_ERROR(plot, "error: widgets: cannot load the drawing module "
+                           "libizhikevich-explorer-widgets.so");
+        QCOMPARE(snapshot(), before);
     }
 
     // ---- --simulate: the outputs --------------------------------------------

@@ -58,51 +58,9 @@ constexpr int kLeft = 70, kBottom = 46, kKeyWidth = 240;
 // Above the map: the title's line and a gap.
 int topMargin(const QFontMetrics& metrics) { return 2 * metrics.height() + 4; }
 
-constexpr HeatMapView::Metric kMetrics[] = {
-    HeatMapView::Metric::SpikeCount, HeatMapView::Metric::Rate, HeatMapView::Metric::FirstSpike,
-    HeatMapView::Metric::CvIsi, HeatMapView::Metric::Pattern};
-
 const QColor kUndefined(0xf0, 0xf0, 0xf0); // a numeric metric with no value (no spike, ...)
 
 } // namespace
-
-std::span<const HeatMapView::Metric> HeatMapView::metrics() { return kMetrics; }
-
-QString HeatMapView::metricTitle(Metric metric) {
-    switch (metric) {
-    case Metric::SpikeCount: return "spike count";
-    case Metric::Rate: return "rate (Hz)";
-    case Metric::FirstSpike: return "first spike (ms)";
-    case Metric::CvIsi: return "ISI CV";
-    case Metric::Pattern: return "firing pattern";
-    }
-    return {};
-}
-
-QString HeatMapView::metricId(Metric metric) {
-    switch (metric) {
-    case Metric::SpikeCount: return "spike_count";
-    case Metric::Rate: return "rate_hz";
-    case Metric::FirstSpike: return "first_spike_ms";
-    case Metric::CvIsi: return "cv_isi";
-    case Metric::Pattern: return "pattern";
-    }
-    return {};
-}
-
-std::optional<HeatMapView::Metric> HeatMapView::metricFromId(const QString& id) {
-    for (Metric metric : kMetrics)
-        if (metricId(metric) == id)
-            return metric;
-    return std::nullopt;
-}
-
-QStringList HeatMapView::metricIds() {
-    QStringList ids;
-    for (Metric metric : kMetrics)
-        ids << metricId(metric);
-    return ids;
-}
 
 HeatMapView::HeatMapView(QWidget* parent) : QWidget(parent) {
     setMouseTracking(true);
@@ -194,7 +152,7 @@ void HeatMapView::paint(QPainter& painter, QSize size) const {
     // Title: what is shown, over which two parameters.
     const QString xName = QString::fromStdString(r.x.name);
     const QString yName = QString::fromStdString(r.y.name);
-    QString title = metricTitle(metric_);
+    QString title = sweepMetricTitle(metric_);
     title[0] = title[0].toUpper();
     title += QString(" over %1 × %2 (%3 × %4 cells)")
                  .arg(xName, yName)
@@ -239,7 +197,7 @@ void HeatMapView::paint(QPainter& painter, QSize size) const {
     // Key: a colour bar with round values, or the classes; then swatches for
     // the cells the bar does not cover.
     const int keyLeft = map.right() + 24;
-    painter.drawText(keyLeft, map.top() + metrics.ascent(), metricTitle(metric_));
+    painter.drawText(keyLeft, map.top() + metrics.ascent(), sweepMetricTitle(metric_));
     auto swatch = [&](int y, const QColor& colour, const QString& label) {
         painter.fillRect(keyLeft, y - metrics.ascent() + 1, 14, 12, colour);
         painter.drawRect(keyLeft, y - metrics.ascent() + 1, 13, 11);

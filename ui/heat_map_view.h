@@ -1,11 +1,11 @@
 #pragma once
 
 #include "parameter_sweep.h"
+#include "sweep_metric.h"
 
 #include <QWidget>
 #include <memory>
 #include <optional>
-#include <span>
 
 // The result of a two-parameter sweep as a heat map: one cell per grid point,
 // x to the right and y upwards, under a title naming the metric and the two
@@ -17,13 +17,7 @@ class HeatMapView : public QWidget {
     Q_OBJECT
 
 public:
-    enum class Metric { SpikeCount, Rate, FirstSpike, CvIsi, Pattern };
-    static std::span<const Metric> metrics(); // all, in the order menus list them
-    static QString metricTitle(Metric metric);
-    // The metric's sweep CSV column (e.g. "rate_hz"), the CLI's --metric value.
-    static QString metricId(Metric metric);
-    static std::optional<Metric> metricFromId(const QString& id);
-    static QStringList metricIds();
+    using Metric = SweepMetric;
 
     explicit HeatMapView(QWidget* parent = nullptr);
     void setResult(std::shared_ptr<const izh::SweepResult> result);

@@ -42,8 +42,8 @@ SweepWindow::SweepWindow(const izh::SimulationRequest& base, QWidget* parent)
         grid->addWidget(axis->count, row, 7);
         ++row;
     }
-    for (auto metric : HeatMapView::metrics())
-        metric_->addItem(HeatMapView::metricTitle(metric), int(metric));
+    for (auto metric : sweepMetrics())
+        metric_->addItem(sweepMetricTitle(metric), int(metric));
     grid->addWidget(new QLabel("show"), 0, 8);
     grid->addWidget(metric_, 0, 9);
     grid->addWidget(run_, 1, 8);

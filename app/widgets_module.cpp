@@ -1,0 +1,83 @@
+#include "widgets_module.h"
+
+#include "exit_status.h"
+#include "gallery_command.h"
+#include "heat_map_view.h"
+#include "latency_benchmark.h"
+#include "main_window.h"
+#include "plot_export.h"
+#include "plot_panel.h"
+#include "png_encoding.h"
+#include "run_command.h"
+#include "simulation_result.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QTextStream>
+#include <utility>
+
+namespace {
+
+// The size of --png of --sweep: about square cells beside the key, 2× for print.
+constexpr QSize kHeatMapSize(1200, 900);
+constexpr qreal kHeatMapScale = 2.0;
+
+QByteArray trajectoryPlot(const izh::SimulationRequest& request,
+                          const std::shared_ptr<const izh::Trajectory>& trajectory,
+                          ImageRenderers::Format format, QString* error) {
+    const auto plotted = assembleResult(0, request, trajectory, 0, {});
+    if (format == ImageRenderers::Format::Png)
+        return renderResultPng(plotted, {}, error);
+    PlotImageOptions svgOptions;
+    svgOptions.scale = 1.0;
+    return renderResultSvg(plotted, svgOptions, error);
+}
+
+QByteArray heatMapPng(const izh::SweepResult& sweep, SweepMetric metric) {
+    HeatMapView view;
+    view.setMetric(metric);
+    // The view only reads the result while drawing: no copy of the grid.
+    view.setResult(std::shared_ptr<const izh::SweepResult>(&sweep, [](auto*) {}));
+    return encodePng(view.render(kHeatMapSize, kHeatMapScale));
+}
+
+int runExplorer(const Invocation& invocation, const QElapsedTimer& sinceStart) {
+    MainWindow window;
+    // IZH_TRACE_STARTUP=1 reports the time from start to the first painted
+    // plot (the SPEC §8 budget of 1 s), e.g. under xvfb-run.
+    if (qEnvironmentVariableIsSet("IZH_TRACE_STARTUP"))
+        QObject::connect(window.plotPanel(), &PlotPanel::repainted, &window, [&sinceStart] {
+            static bool reported = false;
+            if (!std::exchange(reported, true))
+                QTextStream(stderr) << "first_paint_ms=" << sinceStart.elapsed() << '\n';
+        });
+    window.resize(1600, 1000);
+    window.restoreSettings();
+    if (!invocation.presetId.isEmpty() || !invocation.paramsFile.isEmpty())
+        window.loadRequest(invocation.request, invocation.presetId);
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace
+
+extern "C" Q_DECL_EXPORT int izhRunWithWidgets(int& argc, char** argv,
+                                               const Invocation& invocation,
+                                               const QElapsedTimer& sinceStart) {
+    static_assert(std::is_same_v<decltype(&izhRunWithWidgets), WidgetsEntry>);
+    QApplication app(argc, argv);
+    QTextStream out(stdout), err(stderr);
+    try {
+        switch (invocation.mode) {
+        case Invocation::Mode::Gui: return runExplorer(invocation, sinceStart);
+        case Invocation::Mode::BenchmarkUi: return runUiBenchmark(out);
+        case Invocation::Mode::Gallery: return runGalleryCommand(invocation, out, err);
+        default: break;
+        }
+    } catch (const izh::InvalidInput& error) {
+        reportInvalid(err, error);
+        return ExitInvalidInput;
+    }
+    const ImageRenderers renderers{trajectoryPlot, heatMapPng};
+    return runCommand(invocation, out, err, &renderers);
+}
