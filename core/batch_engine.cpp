@@ -425,18 +425,22 @@ template <class Scheme, Isa isa, bool Ramps, bool Exact>
         // whole step of in-flight work. The flags are mask registers, the
         // resets a blend and a masked add (builtins, as in laneBits); each
         // step's flags are recorded, and the spike times reach the lanes
-        // after the block. A v that is not finite (NaN or +inf; a flagged one
-        // would be reset to c and forgotten) is noted by a second compare,
-        // off the step-to-step chain, and the block is replayed exactly.
-        // Both compares run on the multiply pipes, the blend on any: the
-        // adders, which bound this loop, do only the scheme's additions and
-        // u + d.
+        // after the block. A v that is not finite (a flagged one would be
+        // reset to c and forgotten) is noted by a second compare, off the
+        // step-to-step chain, and the block is replayed exactly: NaN or +inf
+        // for the schemes whose state is v (a −inf v is never flagged and
+        // stays non-finite to the block's end check), v = vFromZ·z − zShift
+        // not finite for rk4, whose z can be finite while v is not. Both
+        // compares run on the multiply pipes, the blend on any: the adders,
+        // which bound this loop, do only the scheme's additions and u + d.
         if constexpr (!Exact && isa == Isa::Avx512) {
 #if IZH_BATCH_X86
             constexpr V kInfinity = {std::numeric_limits<double>::infinity(),
                                      std::numeric_limits<double>::infinity(),
                                      std::numeric_limits<double>::infinity(),
                                      std::numeric_limits<double>::infinity()};
+            constexpr long long kNoSign = std::numeric_limits<long long>::max();
+            constexpr M kMagnitude = {kNoSign, kNoSign, kNoSign, kNoSign};
             std::uint32_t spiked = 0;
 #pragma GCC unroll 8
             for (int q = 0; q < kVectors; ++q)
@@ -445,7 +449,11 @@ template <class Scheme, Isa isa, bool Ramps, bool Exact>
             for (int q = 0; q < kVectors; ++q) {
                 const auto flag = __builtin_ia32_cmppd256_mask(v[q], g.k[q].zPeak, _CMP_NLT_UQ,
                                                                static_cast<__mmask8>(-1));
-                nonFiniteLanes |= __builtin_ia32_cmppd256_mask(v[q], kInfinity, _CMP_NLT_UQ,
+                V observed; // v itself but for rk4
+                Scheme::observe(observed, g.k[q], v[q]);
+                if constexpr (!Scheme::kStateIsV) // |v|: −inf counts too
+                    observed = reinterpret_cast<V>(reinterpret_cast<M>(observed) & kMagnitude);
+                nonFiniteLanes |= __builtin_ia32_cmppd256_mask(observed, kInfinity, _CMP_NLT_UQ,
                                                                static_cast<__mmask8>(-1));
                 v[q] = __builtin_ia32_blendmpd_256_mask(v[q], g.k[q].resetZ, flag);
                 u[q] = __builtin_ia32_addpd256_mask(u[q], g.k[q].d, u[q], flag);

@@ -227,6 +227,65 @@ private slots:
         }
     }
 
+    // rk4 steps a shifted state z with v = vFromZ·z − zShift (vFromZ = 5 here):
+    // a z that is finite but above DBL_MAX / 5 is a v of +inf, a divergence,
+    // though z itself passes a finiteness check (and z ≥ zPeak looks like a
+    // spike). Such a z comes out of one step from a hugely negative v0 (v² is
+    // huge): the v0s just beyond the boundary where the first step starts to
+    // diverge.
+    void rk4VoltageOverflowFromAFiniteStateIsADivergence() {
+        auto cellWith = [](double depth) { // v0 = −depth
+            SimulationRequest r = defaultRequest();
+            r.settings.integrator = IntegratorKind::RK4;
+            r.settings.dt = 2;
+            r.settings.duration = 20;
+            r.set("I", 0.0);
+            r.set("a", 0.0); // u stays finite, so nothing else reveals the divergence
+            r.set("u0", -13.0);
+            r.set("v0", -depth);
+            return r;
+        };
+        auto divergesAtFirstStep = [&](double depth) {
+            const RunOutcome run = simulateSpikes(cellWith(depth));
+            return run.divergenceTime && *run.divergenceTime == 2.0;
+        };
+        double lo = 1, hi = 1e300; // depths: first step fine / diverging
+        QVERIFY(!divergesAtFirstStep(lo) && divergesAtFirstStep(hi));
+        for (int i = 0; i < 200 && std::nextafter(lo, hi) < hi; ++i) {
+            const double mid = std::sqrt(lo) * std::sqrt(hi);
+            const double probe = mid > lo && mid < hi ? mid : lo + (hi - lo) / 2;
+            (divergesAtFirstStep(probe) ? hi : lo) = probe;
+        }
+        // z after the first step grows like v0^16, so its window of finite z and
+        // infinite v (a factor 5) spans some 10 % of depth beyond the boundary.
+        std::vector<SimulationRequest> cells;
+        int finiteStateInfiniteV = 0; // the cells this test is about
+        for (int k = 0; k < 32; ++k) {
+            cells.push_back(cellWith(hi * (1 + 0.003 * k)));
+            const RK4Terms terms(cells.back().model, 2.0);
+            QVERIFY(RK4Terms::usesShift(cells.back().model));
+            double z = terms.toState(cells.back().model.v0), u = -13.0;
+            rk4Step<true>(terms, z, u, terms.p0z + 0.0);
+            finiteStateInfiniteV += std::isfinite(z) && !std::isfinite(terms.toV(z));
+        }
+        QVERIFY2(finiteStateInfiniteV >= 8, qPrintable(QString::number(finiteStateInfiniteV)));
+        for (SimdPath simd : {SimdPath::Avx512, SimdPath::Avx2, SimdPath::Baseline}) {
+            BatchOptions options;
+            options.simd = simd;
+            const auto results = runAll(cells, options);
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                const RunOutcome scalar = simulateSpikes(cells[i]);
+                QVERIFY(scalar.divergenceTime && *scalar.divergenceTime == 2.0);
+                QString why;
+                QVERIFY2(sameOutcome(results[i], scalar, &why),
+                         qPrintable(QString("%1, v0 %2: %3")
+                                        .arg(simdPathName(resolveSimdPath(simd)))
+                                        .arg(cells[i].model.v0, 0, 'g', 17)
+                                        .arg(why)));
+            }
+        }
+    }
+
     void resultsDoNotDependOnThreadCount() {
         QRandomGenerator rng(99);
         std::vector<SimulationRequest> cells;
