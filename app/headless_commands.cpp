@@ -54,14 +54,19 @@ int runSimulateCommand(const Invocation& invocation, QTextStream& out, QTextStre
     }
     const auto& outcome = trajectory.outcome;
 
-    auto image = [&](ImageRenderers::Format format) {
-        return [&, format](const AtomicOutputs::Writer& write) {
-            if (!renderers || !renderers->trajectoryPlot)
-                return false; // main loads the drawing module for --png and --svg
-            QString error;
+    QString drawError; // why a plot could not be drawn, if it could not
+    auto image = [&](ImageRenderers::Format format, const QString& label) {
+        return [&, format, label](const AtomicOutputs::Writer& write) {
+            QString error = "no drawing module"; // main loads it for --png and --svg
             const QByteArray bytes =
-                renderers->trajectoryPlot(request, simulated, format, &error);
-            return !bytes.isEmpty() && write(bytes.constData(), bytes.size());
+                renderers && renderers->trajectoryPlot
+                    ? renderers->trajectoryPlot(request, simulated, format, &error)
+                    : QByteArray();
+            if (bytes.isEmpty()) {
+                drawError = label + ": cannot draw the plot: " + error;
+                return false;
+            }
+            return write(bytes.constData(), bytes.size());
         };
     };
 
@@ -72,11 +77,11 @@ int runSimulateCommand(const Invocation& invocation, QTextStream& out, QTextStre
         outputs.write("spikes", [&](const AtomicOutputs::Writer& write) {
             return izh::writeSpikesCsv(outcome.spikeTimes, chunkWriterFor(write));
         }) &&
-        outputs.write("png", image(ImageRenderers::Format::Png)) &&
-        outputs.write("svg", image(ImageRenderers::Format::Svg)) &&
+        outputs.write("png", image(ImageRenderers::Format::Png, "png")) &&
+        outputs.write("svg", image(ImageRenderers::Format::Svg, "svg")) &&
         outputs.commit();
     if (!written) {
-        err << "error: " << outputs.error() << '\n';
+        err << "error: " << (drawError.isEmpty() ? outputs.error() : drawError) << '\n';
         outputs.discard();
         return ExitOutputFailed;
     }

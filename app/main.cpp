@@ -39,9 +39,17 @@ int runWithWidgets(int& argc, char** argv, const Invocation& invocation,
             continue;
         QLibrary module(path);
         const auto entry = reinterpret_cast<WidgetsEntry>(module.resolve(kWidgetsEntryName));
-        if (entry)
-            return entry(argc, argv, invocation, sinceStart); // the module stays loaded
-        failures += "; " + module.errorString();
+        const auto key = reinterpret_cast<WidgetsAbiKey>(module.resolve(kWidgetsAbiKeyName));
+        if (!entry || !key) {
+            failures += "; " + module.errorString();
+            continue;
+        }
+        if (key() != widgetsAbiKey()) {
+            failures += QString("; %1 belongs to another build (%2, not %3)")
+                            .arg(path, key(), QString::fromStdString(widgetsAbiKey()));
+            continue;
+        }
+        return entry(argc, argv, invocation, sinceStart); // the module stays loaded
     }
     err << "error: widgets: cannot load the drawing module " IZH_WIDGETS_MODULE " (looked in "
         << widgetsModuleCandidates().join(", ") << failures << ")\n";

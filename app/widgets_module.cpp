@@ -22,16 +22,27 @@ namespace {
 constexpr QSize kHeatMapSize(1200, 900);
 constexpr qreal kHeatMapScale = 2.0;
 
-QByteArray trajectoryPlot(const izh::SimulationRequest& request,
+// The run's plot as PNG or SVG; assembled once for --png and --svg together.
+class TrajectoryPlotter {
+public:
+    QByteArray operator()(const izh::SimulationRequest& request,
                           const std::shared_ptr<const izh::Trajectory>& trajectory,
                           ImageRenderers::Format format, QString* error) {
-    const auto plotted = assembleResult(0, request, trajectory, 0, {});
-    if (format == ImageRenderers::Format::Png)
-        return renderResultPng(plotted, {}, error);
-    PlotImageOptions svgOptions;
-    svgOptions.scale = 1.0;
-    return renderResultSvg(plotted, svgOptions, error);
-}
+        if (assembledFrom_ != trajectory) {
+            plotted_ = assembleResult(0, request, trajectory, 0, {});
+            assembledFrom_ = trajectory;
+        }
+        if (format == ImageRenderers::Format::Png)
+            return renderResultPng(plotted_, {}, error);
+        PlotImageOptions svgOptions;
+        svgOptions.scale = 1.0;
+        return renderResultSvg(plotted_, svgOptions, error);
+    }
+
+private:
+    std::shared_ptr<const izh::Trajectory> assembledFrom_;
+    std::shared_ptr<const SimulationResult> plotted_;
+};
 
 QByteArray heatMapPng(const izh::SweepResult& sweep, SweepMetric metric) {
     HeatMapView view;
@@ -61,6 +72,12 @@ int runExplorer(const Invocation& invocation, const QElapsedTimer& sinceStart) {
 
 } // namespace
 
+extern "C" Q_DECL_EXPORT const char* izhWidgetsAbiKey() {
+    static_assert(std::is_same_v<decltype(&izhWidgetsAbiKey), WidgetsAbiKey>);
+    static const std::string key = widgetsAbiKey();
+    return key.c_str();
+}
+
 extern "C" Q_DECL_EXPORT int izhRunWithWidgets(int& argc, char** argv,
                                                const Invocation& invocation,
                                                const QElapsedTimer& sinceStart) {
@@ -78,6 +95,6 @@ extern "C" Q_DECL_EXPORT int izhRunWithWidgets(int& argc, char** argv,
         reportInvalid(err, error);
         return ExitInvalidInput;
     }
-    const ImageRenderers renderers{trajectoryPlot, heatMapPng};
+    const ImageRenderers renderers{TrajectoryPlotter(), heatMapPng};
     return runCommand(invocation, out, err, &renderers);
 }

@@ -3,6 +3,7 @@
 #include "command_line.h"
 
 #include <QElapsedTimer>
+#include <string>
 
 // The drawing module (libizhikevich-explorer-widgets.so): the window, PNG and
 // SVG output, the galleries and the UI benchmark, everything that needs Qt's
@@ -15,3 +16,13 @@
 using WidgetsEntry = int (*)(int& argc, char** argv, const Invocation& invocation,
                              const QElapsedTimer& sinceStart);
 inline constexpr char kWidgetsEntryName[] = "izhRunWithWidgets";
+
+// What the executable and the module must share to pass an Invocation: the
+// version and the sizes of what crosses. main compares the module's key with
+// its own and refuses a module of another build (a stale or mixed install).
+inline std::string widgetsAbiKey() {
+    return std::string(IZH_VERSION) + '/' + std::to_string(sizeof(Invocation)) + '/' +
+           std::to_string(sizeof(izh::SimulationRequest));
+}
+using WidgetsAbiKey = const char* (*)();
+inline constexpr char kWidgetsAbiKeyName[] = "izhWidgetsAbiKey";
