@@ -41,7 +41,7 @@ constexpr int kLanes = 4;
 // The instruction sets the group runner is compiled for (runtime dispatch).
 enum class Isa { Sse2, Avx2, Avx512 };
 constexpr int kVectors = static_cast<int>(kBatchGroupCells) / kLanes; // interleaved chains
-constexpr std::size_t kPollEvery = 1 << 14; // steps between cancellation checks
+constexpr std::size_t kPollEvery = 1 << 11; // steps between cancellation checks (an atomic load)
 constexpr std::size_t kBlockSteps = 512;    // steps between finiteness checks (fast mode)
 // The spike log's entries: 11 bits of step within a block, 5 of lane.
 static_assert(kBatchGroupCells == 32 && kBlockSteps <= 2048);
