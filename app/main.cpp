@@ -33,8 +33,10 @@ QStringList widgetsModuleCandidates() {
 
 int runWithWidgets(int& argc, char** argv, const Invocation& invocation,
                    const QElapsedTimer& sinceStart, QTextStream& err) {
+    const QStringList candidates = widgetsModuleCandidates();
+    const std::string ownKey = widgetsAbiKey();
     QString failures;
-    for (const QString& path : widgetsModuleCandidates()) {
+    for (const QString& path : candidates) {
         if (!QFileInfo::exists(path))
             continue;
         QLibrary module(path);
@@ -44,15 +46,15 @@ int runWithWidgets(int& argc, char** argv, const Invocation& invocation,
             failures += "; " + module.errorString();
             continue;
         }
-        if (key() != widgetsAbiKey()) {
+        if (const char* moduleKey = key(); moduleKey != ownKey) {
             failures += QString("; %1 belongs to another build (%2, not %3)")
-                            .arg(path, key(), QString::fromStdString(widgetsAbiKey()));
+                            .arg(path, moduleKey, QString::fromStdString(ownKey));
             continue;
         }
         return entry(argc, argv, invocation, sinceStart); // the module stays loaded
     }
     err << "error: widgets: cannot load the drawing module " IZH_WIDGETS_MODULE " (looked in "
-        << widgetsModuleCandidates().join(", ") << failures << ")\n";
+        << candidates.join(", ") << failures << ")\n";
     return ExitOutputFailed;
 }
 
