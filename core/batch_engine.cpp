@@ -253,6 +253,13 @@ struct alignas(64) Group {
         k.uKeep[i] = s.uKeep;
         k.uOffset[i] = s.uOffset;
         k.uFromV[i] = s.uFromV;
+        k.zScale[i] = shiftedRK4 ? s.rk4.zScale : 1.0;
+        k.zShift[i] = shiftedRK4 ? s.rk4.zShift : 0.0;
+        k.vFromZ[i] = shiftedRK4 ? s.rk4.vFromZ : 1.0;
+        k.resetZ[i] = shiftedRK4 ? s.rk4.toState(s.c) : s.c;
+        k.zPeak[i] = shiftedRK4 ? s.rk4.zPeak : s.vpeak;
+        if (!shiftedRK4) // the other schemes never read RK4Terms
+            return;
         const auto& r = s.rk4;
         k.p0z[i] = r.p0z;
         k.alz[i] = r.alz;
@@ -289,11 +296,6 @@ struct alignas(64) Group {
         k.u1c0[i] = r.u1c0;
         k.u1c1[i] = r.u1c1;
         k.u2[i] = r.u2;
-        k.zScale[i] = shiftedRK4 ? r.zScale : 1.0;
-        k.zShift[i] = shiftedRK4 ? r.zShift : 0.0;
-        k.vFromZ[i] = shiftedRK4 ? r.vFromZ : 1.0;
-        k.resetZ[i] = shiftedRK4 ? r.toState(s.c) : s.c;
-        k.zPeak[i] = shiftedRK4 ? r.zPeak : s.vpeak;
     }
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cmath>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -22,8 +23,14 @@ private:
     std::string reason_;
 };
 
+[[noreturn]] void throwNotFinite(std::string_view field, double value);
+
 // Throws InvalidInput unless value is a finite number. (A view: the field's
-// name becomes a string only when it is reported; sweeps check every cell.)
-void requireFinite(std::string_view field, double value);
+// name becomes a string only when it is reported; sweeps check every cell,
+// so the check itself is inline.)
+inline void requireFinite(std::string_view field, double value) {
+    if (!std::isfinite(value)) [[unlikely]]
+        throwNotFinite(field, value);
+}
 
 } // namespace izh

@@ -125,8 +125,15 @@ std::string indexed(const char* list, std::size_t i, const char* field) {
     return std::string("protocol.") + list + "[" + std::to_string(i) + "]." + field;
 }
 
+// requireFinite for list[i].field; the name is built only for the message
+// (sweeps validate every cell's protocol).
+void requireFiniteAt(const char* list, std::size_t i, const char* field, double value) {
+    if (!std::isfinite(value)) [[unlikely]]
+        throwNotFinite(indexed(list, i, field), value);
+}
+
 void validateWindow(const char* list, std::size_t i, double tOn, double tOff) {
-    requireFinite(indexed(list, i, "t_on"), tOn);
+    requireFiniteAt(list, i, "t_on", tOn);
     if (std::isnan(tOff))
         throw InvalidInput(indexed(list, i, "t_off"), "must be a number, not NaN");
     if (tOff < tOn)
@@ -137,19 +144,19 @@ void validateWindow(const char* list, std::size_t i, double tOn, double tOff) {
 void StimulusProtocol::validate() const {
     requireFinite("protocol.baseline", baseline);
     for (std::size_t i = 0; i < steps.size(); ++i) {
-        requireFinite(indexed("steps", i, "amplitude"), steps[i].amplitude);
+        requireFiniteAt("steps", i, "amplitude", steps[i].amplitude);
         validateWindow("steps", i, steps[i].tOn, steps[i].tOff);
     }
     for (std::size_t i = 0; i < ramps.size(); ++i) {
-        requireFinite(indexed("ramps", i, "slope"), ramps[i].slope);
+        requireFiniteAt("ramps", i, "slope", ramps[i].slope);
         validateWindow("ramps", i, ramps[i].tOn, ramps[i].tOff);
     }
     for (std::size_t i = 0; i < trains.size(); ++i) {
         const auto& train = trains[i];
-        requireFinite(indexed("pulse_trains", i, "amplitude"), train.amplitude);
-        requireFinite(indexed("pulse_trains", i, "t_on"), train.tOn);
-        requireFinite(indexed("pulse_trains", i, "width"), train.width);
-        requireFinite(indexed("pulse_trains", i, "period"), train.period);
+        requireFiniteAt("pulse_trains", i, "amplitude", train.amplitude);
+        requireFiniteAt("pulse_trains", i, "t_on", train.tOn);
+        requireFiniteAt("pulse_trains", i, "width", train.width);
+        requireFiniteAt("pulse_trains", i, "period", train.period);
         if (train.width <= 0)
             throw InvalidInput(indexed("pulse_trains", i, "width"), "must be positive");
         if (train.period < train.width)
@@ -158,8 +165,8 @@ void StimulusProtocol::validate() const {
             throw InvalidInput(indexed("pulse_trains", i, "count"), "must be between 1 and 100000");
     }
     for (std::size_t i = 0; i < inputSpikes.size(); ++i) {
-        requireFinite(indexed("input_spikes", i, "time"), inputSpikes[i].time);
-        requireFinite(indexed("input_spikes", i, "weight"), inputSpikes[i].weight);
+        requireFiniteAt("input_spikes", i, "time", inputSpikes[i].time);
+        requireFiniteAt("input_spikes", i, "weight", inputSpikes[i].weight);
         if (inputSpikes[i].time < 0)
             throw InvalidInput(indexed("input_spikes", i, "time"), "must not be negative");
     }
