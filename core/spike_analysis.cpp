@@ -75,23 +75,25 @@ SpikeTrainAnalysis analyseSpikeTrain(std::span<const double> spikes, double dura
         return result;
     result.firstSpike = spikes.front();
     result.firstSpikeLatency = spikes.front() - stimulusOnset;
-    result.isis.resize(spikes.size() - 1);
-    double longestIsi = 0;
-    for (std::size_t i = 0; i + 1 < spikes.size(); ++i) {
-        result.isis[i] = spikes[i + 1] - spikes[i];
-        longestIsi = std::max(longestIsi, result.isis[i]);
+    // One pass forms the ISIs, the longest and the squared deviations: the
+    // mean needs only the ends, as the ISIs telescope (their sum is last −
+    // first, one rounding instead of one per ISI). The deviations are summed
+    // in index order.
+    const std::size_t intervals = spikes.size() - 1;
+    result.isis.resize(intervals);
+    const double mean = intervals > 0 ? (spikes.back() - spikes.front()) /
+                                             static_cast<double>(intervals)
+                                       : 0.0;
+    double longestIsi = 0, ss = 0;
+    for (std::size_t i = 0; i < intervals; ++i) {
+        const double isi = spikes[i + 1] - spikes[i];
+        result.isis[i] = isi;
+        longestIsi = isi > longestIsi ? isi : longestIsi;
+        ss += (isi - mean) * (isi - mean);
     }
     const auto& isis = result.isis;
-    if (isis.size() >= 2) {
-        // The ISIs telescope: their sum is last − first, one rounding
-        // instead of one per ISI (and no serial chain of additions, which
-        // a sweep of 10⁵ cells would wait on).
-        const double mean = (spikes.back() - spikes.front()) / static_cast<double>(isis.size());
-        double ss = 0;
-        for (double isi : isis)
-            ss += (isi - mean) * (isi - mean);
-        result.cvIsi = std::sqrt(ss / static_cast<double>(isis.size() - 1)) / mean;
-    }
+    if (intervals >= 2)
+        result.cvIsi = std::sqrt(ss / static_cast<double>(intervals - 1)) / mean;
     result.bursts = findBursts(spikes, isis, duration);
 
     const bool phasic = duration - spikes.back() >= std::max(kPhasicSilence, 3 * longestIsi);
