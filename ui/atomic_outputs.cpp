@@ -3,6 +3,24 @@
 #include <QDir>
 #include <QFileInfo>
 
+#ifdef Q_OS_LINUX
+#include <fcntl.h>
+#endif
+
+namespace {
+constexpr qint64 kWritebackChunk = 1 << 20; // smaller writes are left to the kernel
+
+// Asks the kernel to start writing the file's dirty pages now, without
+// waiting for them: commit()'s fdatasync then waits only for what was written
+// last, not for a whole sweep CSV (5 ms of 6 MB here). A hint; failure is harmless.
+void startWriteback([[maybe_unused]] QSaveFile& file) {
+#ifdef Q_OS_LINUX
+    if (const int fd = file.handle(); fd >= 0 && file.flush())
+        ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+}
+} // namespace
+
 bool AtomicOutputs::add(const QString& label, const QString& path) {
     const QFileInfo info(path);
     if (const QFileInfo parent(info.absolutePath()); parent.exists() && !parent.isDir()) {
@@ -41,7 +59,11 @@ bool AtomicOutputs::write(const QString& label, const std::function<bool(const W
         return true;
     QSaveFile& file = *output->file;
     const bool ok = fill([&file](const char* data, qint64 size) {
-        return file.write(data, size) == size;
+        if (file.write(data, size) != size)
+            return false;
+        if (size >= kWritebackChunk)
+            startWriteback(file);
+        return true;
     });
     if (!ok) {
         // A short write (disk full, file size limit) sets no error: Qt would say "Unknown error".
