@@ -69,11 +69,11 @@ void ModelParameters::validate() const {
     // By member, in names()'s order: a sweep validates every cell, and a
     // lookup by name per field was a tenth of a sweep's set-up.
     static constexpr std::pair<std::string_view, double ModelParameters::*> kFields[] = {
-        {"a", &ModelParameters::a},   {"b", &ModelParameters::b},
-        {"c", &ModelParameters::c},   {"d", &ModelParameters::d},
+        {"a", &ModelParameters::a},         {"b", &ModelParameters::b},
+        {"c", &ModelParameters::c},         {"d", &ModelParameters::d},
         {"vpeak", &ModelParameters::vpeak}, {"p2", &ModelParameters::p2},
-        {"p1", &ModelParameters::p1}, {"p0", &ModelParameters::p0},
-        {"vb", &ModelParameters::vb}, {"e", &ModelParameters::e},
+        {"p1", &ModelParameters::p1},       {"p0", &ModelParameters::p0},
+        {"vb", &ModelParameters::vb},       {"e", &ModelParameters::e},
         {"v0", &ModelParameters::v0}};
     for (const auto& [name, field] : kFields)
         requireFinite(name, this->*field);

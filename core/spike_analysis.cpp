@@ -81,9 +81,8 @@ SpikeTrainAnalysis analyseSpikeTrain(std::span<const double> spikes, double dura
     // in index order.
     const std::size_t intervals = spikes.size() - 1;
     result.isis.resize(intervals);
-    const double mean = intervals > 0 ? (spikes.back() - spikes.front()) /
-                                             static_cast<double>(intervals)
-                                       : 0.0;
+    const double mean =
+        intervals > 0 ? (spikes.back() - spikes.front()) / static_cast<double>(intervals) : 0.0;
     double longestIsi = 0, ss = 0;
     for (std::size_t i = 0; i < intervals; ++i) {
         const double isi = spikes[i + 1] - spikes[i];
