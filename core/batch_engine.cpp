@@ -13,8 +13,9 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstdint>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <exception>
 #include <limits>
 #include <memory>
@@ -66,9 +67,8 @@ struct LaneConstants {
 // in every lane (Standard), b·v − u gives the same bits: subtracting 0 and
 // multiplying by 1 are exact (the scalar SemiImplicitScheme<true> relies on
 // the same identity).
-template <bool Standard>
-[[gnu::always_inline]] inline void duOverA(V& out, const LaneConstants& k, const V& v,
-                                           const V& u) {
+template <bool Standard, class K>
+[[gnu::always_inline]] inline void duOverA(V& out, const K& k, const V& v, const V& u) {
     if constexpr (Standard)
         out = k.b * v - u;
     else
@@ -99,8 +99,9 @@ template <bool TakesCurrent> struct VecStateIsV {
 };
 
 template <bool Standard> struct VecEuler : VecStateIsV<true> {
-    [[gnu::always_inline]] static inline void step(const LaneConstants& k, V& v, V& u,
-                                                   const V& input) {
+    static constexpr bool kCanShareCore = true;
+    template <class K>
+    [[gnu::always_inline]] static inline void step(const K& k, V& v, V& u, const V& input) {
         const V vNew = k.dt * ((k.p0 + ((input + k.p2 * (v * v)) + k.p1 * v)) - u) + v;
         V w;
         duOverA<Standard>(w, k, v, u);
@@ -113,8 +114,9 @@ template <bool Standard> struct VecEuler : VecStateIsV<true> {
 // the bit (the subtraction of 0 and the product by 1 are exact), so the
 // general form serves every lane.
 template <bool Standard> struct VecSemiImplicit : VecStateIsV<true> {
-    [[gnu::always_inline]] static inline void step(const LaneConstants& k, V& v, V& u,
-                                                   const V& input) {
+    static constexpr bool kCanShareCore = true;
+    template <class K>
+    [[gnu::always_inline]] static inline void step(const K& k, V& v, V& u, const V& input) {
         v = v + k.dt * (k.p2 * (v * v) + k.p1 * v + k.p0 - u + input);
         V w;
         duOverA<Standard>(w, k, v, u);
@@ -123,6 +125,7 @@ template <bool Standard> struct VecSemiImplicit : VecStateIsV<true> {
 };
 
 template <bool Standard> struct VecHalfStep : VecStateIsV<false> {
+    static constexpr bool kCanShareCore = false;
     [[gnu::always_inline]] static inline void step(const LaneConstants& k, V& v, V& u,
                                                    const V& input) {
         const V drive = k.halfDt * (input - u); // input = p0 + I
@@ -155,6 +158,7 @@ template <Isa isa> struct LaneFma {
 // runs cell by cell through the scalar engine (runBatch).
 template <bool Standard, Isa isa> struct VecRK4 {
     static constexpr bool kStateIsV = false;
+    static constexpr bool kCanShareCore = false;
     [[gnu::always_inline]] static inline void input(V& out, const LaneConstants& k, const V& current) {
         out = k.p0z + current;
     }
@@ -165,6 +169,22 @@ template <bool Standard, Isa isa> struct VecRK4 {
                                                    const V& input) {
         rk4Step<true>(k, z, u, input, LaneFma<isa>{}); // input = p0z + I
     }
+};
+
+// The constants that euler and semi-implicit read, for a group whose lanes
+// all share p2, p1, p0, dt and vpeak (a sweep over a, b, c, d, I, v0 or u0):
+// those five are one set held in registers for the whole block, the rest are
+// the vector's own. Nine constants per vector do not fit in the registers
+// beside the state, so each step loads them; sharing leaves four loads
+// (a or a·dt, b, c, d) and made a 256x256 sweep 4 % faster. Same values,
+// same operations: the same bits.
+struct SharedCore {
+    V p2, p1, p0, dt, zPeak;
+};
+
+struct SharedCoreView {
+    const V &p2, &p1, &p0, &dt;    // the group's (SharedCore)
+    const V &a, &b, &vb, &e, &dtA; // the vector's own (LaneConstants)
 };
 
 enum class Kind { Euler, SemiImplicit, HalfStep, RK4 };
@@ -199,6 +219,7 @@ struct alignas(64) Group {
     std::size_t spikingStepCount = 0;
     double dt = 0; // the shared step, for spike times and ramp currents
     bool standardRecovery = true; // vb = 0 and e = 1 in every live lane
+    bool sharedCore = false;      // every lane live, with the same SharedCore constants
     std::size_t steps = 0;
 
     double& laneOf(V* vectors, int lane) { return vectors[lane / kLanes][lane % kLanes]; }
@@ -228,6 +249,22 @@ struct alignas(64) Group {
         laneOf(u, lane) = 0.0;
         laneOf(current, lane) = 0.0;
         lanes[lane].alive = false;
+        sharedCore = false; // its constants differ now
+    }
+
+    // Whether every lane is live and holds lane 0's p2, p1, p0, dt and zPeak,
+    // bit for bit (a −0 is not a +0 here).
+    bool coreIsShared() const {
+        auto bits = [](double x) { return std::bit_cast<std::uint64_t>(x); };
+        for (int lane = 0; lane < static_cast<int>(kBatchGroupCells); ++lane) {
+            const LaneConstants& own = k[lane / kLanes];
+            const int i = lane % kLanes;
+            if (!lanes[lane].alive || bits(own.p2[i]) != bits(k[0].p2[0]) ||
+                bits(own.p1[i]) != bits(k[0].p1[0]) || bits(own.p0[i]) != bits(k[0].p0[0]) ||
+                bits(own.dt[i]) != bits(k[0].dt[0]) || bits(own.zPeak[i]) != bits(k[0].zPeak[0]))
+                return false;
+        }
+        return true;
     }
 
     // Lane `lane` takes the constants of `s`; with `shiftedRK4`, the state
@@ -401,9 +438,14 @@ template <class Scheme>
 
 // Steps [from, to) of one block within a segment (a constant set of stimulus
 // chunks). The state stays in registers; only events leave the loop. Returns
-// false (fast mode) when the block must be replayed in exact mode.
-template <class Scheme, Isa isa, bool Ramps, bool Exact>
+// false (fast mode) when the block must be replayed in exact mode. Shared
+// (AVX-512VL fast mode, g.sharedCore): the step reads SharedCore's constants
+// from registers.
+template <class Scheme, Isa isa, bool Ramps, bool Exact, bool Shared = false>
 [[gnu::always_inline]] inline bool runSteps(Group& g, std::size_t from, std::size_t to) {
+    static_assert(!Shared || (Scheme::kCanShareCore && isa == Isa::Avx512 && !Exact));
+    [[maybe_unused]] const SharedCore core{g.k[0].p2, g.k[0].p1, g.k[0].p0, g.k[0].dt,
+                                           g.k[0].zPeak};
     V v[kVectors], u[kVectors], input[kVectors];
 #pragma GCC unroll 8
     for (int q = 0; q < kVectors; ++q) {
@@ -425,16 +467,17 @@ template <class Scheme, Isa isa, bool Ramps, bool Exact>
         // is too frequent (a quarter of them in a typical sweep) and too
         // unpredictable for one, and a mispredicted branch here discards a
         // whole step of in-flight work. The flags are mask registers, the
-        // resets a blend and a masked add (builtins, as in laneBits); each
-        // step's flags are recorded, and the spike times reach the lanes
-        // after the block. A v that is not finite (a flagged one would be
-        // reset to c and forgotten) is noted by a second compare, off the
-        // step-to-step chain, and the block is replayed exactly: NaN or +inf
-        // for the schemes whose state is v (a −inf v is never flagged and
-        // stays non-finite to the block's end check), v = vFromZ·z − zShift
-        // not finite for rk4, whose z can be finite while v is not. Both
-        // compares run on the multiply pipes, the blend on any: the adders,
-        // which bound this loop, do only the scheme's additions and u + d.
+        // resets masked operations (builtins, as in laneBits); each step's
+        // flags are recorded, and the spike times reach the lanes after the
+        // block. A flagged v that is not finite must not be reset to c and
+        // forgotten: for the schemes whose state is v, the reset v·0 + c
+        // turns a NaN or +inf into NaN, which the block's end check finds
+        // (as it finds a −inf v, which is never flagged), and the block is
+        // replayed exactly. For rk4, whose z can be finite while v = vFromZ·z
+        // − zShift is not, a second compare notes such lanes. The loop is
+        // bound by its floating-point operations (the scheme's seven
+        // products and seven sums, the compare, the reset and u + d), so
+        // every one saved counts.
         if constexpr (!Exact && isa == Isa::Avx512) {
 #if IZH_BATCH_X86
             constexpr V kInfinity = {std::numeric_limits<double>::infinity(),
@@ -445,19 +488,37 @@ template <class Scheme, Isa isa, bool Ramps, bool Exact>
             constexpr M kMagnitude = {kNoSign, kNoSign, kNoSign, kNoSign};
             std::uint32_t spiked = 0;
 #pragma GCC unroll 8
-            for (int q = 0; q < kVectors; ++q)
-                Scheme::step(g.k[q], v[q], u[q], input[q]);
+            for (int q = 0; q < kVectors; ++q) {
+                if constexpr (Shared) {
+                    const LaneConstants& own = g.k[q];
+                    Scheme::step(SharedCoreView{core.p2, core.p1, core.p0, core.dt, own.a, own.b,
+                                                own.vb, own.e, own.dtA},
+                                 v[q], u[q], input[q]);
+                } else {
+                    Scheme::step(g.k[q], v[q], u[q], input[q]);
+                }
+            }
 #pragma GCC unroll 8
             for (int q = 0; q < kVectors; ++q) {
-                const auto flag = __builtin_ia32_cmppd256_mask(v[q], g.k[q].zPeak, _CMP_NLT_UQ,
+                const V& peak = Shared ? core.zPeak : g.k[q].zPeak;
+                const auto flag = __builtin_ia32_cmppd256_mask(v[q], peak, _CMP_NLT_UQ,
                                                                static_cast<__mmask8>(-1));
-                V observed; // v itself but for rk4
-                Scheme::observe(observed, g.k[q], v[q]);
-                if constexpr (!Scheme::kStateIsV) // |v|: −inf counts too
+                if constexpr (Scheme::kStateIsV) {
+                    // v·0 + c in the flagged lanes, one masked FMA: c for a
+                    // finite v, NaN for a v of NaN or +inf, which stays NaN to
+                    // the block's end check (v·0 is ±0 exactly, and ±0 + c is
+                    // c but for the sign of a zero c, which no later spike
+                    // time can see).
+                    constexpr V kZero = {0.0, 0.0, 0.0, 0.0};
+                    v[q] = __builtin_ia32_vfmaddpd256_mask(v[q], kZero, g.k[q].resetZ, flag);
+                } else {
+                    V observed; // v = vFromZ·z − zShift, whose |v| can overflow for a finite z
+                    Scheme::observe(observed, g.k[q], v[q]);
                     observed = reinterpret_cast<V>(reinterpret_cast<M>(observed) & kMagnitude);
-                nonFiniteLanes |= __builtin_ia32_cmppd256_mask(observed, kInfinity, _CMP_NLT_UQ,
-                                                               static_cast<__mmask8>(-1));
-                v[q] = __builtin_ia32_blendmpd_256_mask(v[q], g.k[q].resetZ, flag);
+                    nonFiniteLanes |= __builtin_ia32_cmppd256_mask(observed, kInfinity, _CMP_NLT_UQ,
+                                                                   static_cast<__mmask8>(-1));
+                    v[q] = __builtin_ia32_blendmpd_256_mask(v[q], g.k[q].resetZ, flag);
+                }
                 u[q] = __builtin_ia32_addpd256_mask(u[q], g.k[q].d, u[q], flag);
                 spiked |= static_cast<std::uint32_t>(flag) << (q * kLanes);
             }
@@ -577,7 +638,7 @@ inline bool allFinite(const Group& g) {
 
 // One block in fast mode, replayed in exact mode if some lane left the
 // finite range during it.
-template <class Scheme, Isa isa, bool Ramps>
+template <class Scheme, Isa isa, bool Ramps, bool Shared>
 [[gnu::always_inline]] inline void runBlock(Group& g, std::size_t from, std::size_t to) {
     V savedV[kVectors], savedU[kVectors];
     std::size_t savedSpikes[kBatchGroupCells];
@@ -588,7 +649,7 @@ template <class Scheme, Isa isa, bool Ramps>
     for (std::size_t lane = 0; lane < kBatchGroupCells; ++lane)
         savedSpikes[lane] = g.lanes[lane].spikes.size();
     g.spikeLogSize = 0;
-    if (runSteps<Scheme, isa, Ramps, false>(g, from, to) && allFinite(g)) {
+    if (runSteps<Scheme, isa, Ramps, false, Shared>(g, from, to) && allFinite(g)) {
         if constexpr (isa == Isa::Avx512)
             flushSpikingSteps(g, from);
         else
@@ -645,10 +706,19 @@ template <class Scheme, Isa isa>
         }
         for (std::size_t from = begin; from < end; from += kBlockSteps) {
             const std::size_t to = std::min(end, from + kBlockSteps);
-            if (ramps)
-                runBlock<Scheme, isa, true>(g, from, to);
-            else
-                runBlock<Scheme, isa, false>(g, from, to);
+            // A group of one sweep row shares its core (the usual case); a
+            // lane's divergence ends that for the group's remaining blocks.
+            constexpr bool kMayShare = Scheme::kCanShareCore && isa == Isa::Avx512;
+            if (kMayShare && g.sharedCore) {
+                if (ramps)
+                    runBlock<Scheme, isa, true, kMayShare>(g, from, to);
+                else
+                    runBlock<Scheme, isa, false, kMayShare>(g, from, to);
+            } else if (ramps) {
+                runBlock<Scheme, isa, true, false>(g, from, to);
+            } else {
+                runBlock<Scheme, isa, false, false>(g, from, to);
+            }
             sincePoll += to - from;
             if (sincePoll >= kPollEvery) {
                 sincePoll = 0;
@@ -865,6 +935,7 @@ BatchOutcome runBatch(std::size_t cellCount, const BatchCellRequest& cellRequest
                     g.laneOf(g.current, lane) = 0.0;
                     cell.alive = true;
                 }
+                g.sharedCore = g.coreIsShared();
                 g.standardRecovery = true;
                 for (int lane = 0; lane < static_cast<int>(kBatchGroupCells); ++lane)
                     if (g.lanes[lane].alive)
