@@ -219,7 +219,6 @@ struct alignas(64) Group {
     std::size_t spikingStepCount = 0;
     double dt = 0; // the shared step, for spike times and ramp currents
     bool standardRecovery = true; // vb = 0 and e = 1 in every live lane
-    bool sharedCore = false;      // every lane live, with the same SharedCore constants
     std::size_t steps = 0;
 
     double& laneOf(V* vectors, int lane) { return vectors[lane / kLanes][lane % kLanes]; }
@@ -249,7 +248,6 @@ struct alignas(64) Group {
         laneOf(u, lane) = 0.0;
         laneOf(current, lane) = 0.0;
         lanes[lane].alive = false;
-        sharedCore = false; // its constants differ now
     }
 
     // Whether every lane is live and holds lane 0's p2, p1, p0, dt and zPeak,
@@ -439,7 +437,7 @@ template <class Scheme>
 // Steps [from, to) of one block within a segment (a constant set of stimulus
 // chunks). The state stays in registers; only events leave the loop. Returns
 // false (fast mode) when the block must be replayed in exact mode. Shared
-// (AVX-512VL fast mode, g.sharedCore): the step reads SharedCore's constants
+// (AVX-512VL fast mode, g.coreIsShared()): the step reads SharedCore's constants
 // from registers.
 template <class Scheme, Isa isa, bool Ramps, bool Exact, bool Shared = false>
 [[gnu::always_inline]] inline bool runSteps(Group& g, std::size_t from, std::size_t to) {
@@ -454,7 +452,7 @@ template <class Scheme, Isa isa, bool Ramps, bool Exact, bool Shared = false>
         prepareInput<Scheme>(input[q], g.k[q], g.current[q]);
     }
     bool ok = true;
-    unsigned nonFiniteLanes = 0; // AVX-512VL fast mode: any lane's v NaN or +inf
+    unsigned nonFiniteLanes = 0;      // AVX-512VL fast mode, rk4: any lane's v NaN or ±inf
     std::size_t spikingStepCount = 0; // AVX-512VL fast mode: g.spikingSteps in use
     for (std::size_t step = from; step < to; ++step) {
         if constexpr (Ramps) {
@@ -480,12 +478,6 @@ template <class Scheme, Isa isa, bool Ramps, bool Exact, bool Shared = false>
         // every one saved counts.
         if constexpr (!Exact && isa == Isa::Avx512) {
 #if IZH_BATCH_X86
-            constexpr V kInfinity = {std::numeric_limits<double>::infinity(),
-                                     std::numeric_limits<double>::infinity(),
-                                     std::numeric_limits<double>::infinity(),
-                                     std::numeric_limits<double>::infinity()};
-            constexpr long long kNoSign = std::numeric_limits<long long>::max();
-            constexpr M kMagnitude = {kNoSign, kNoSign, kNoSign, kNoSign};
             std::uint32_t spiked = 0;
 #pragma GCC unroll 8
             for (int q = 0; q < kVectors; ++q) {
@@ -512,6 +504,12 @@ template <class Scheme, Isa isa, bool Ramps, bool Exact, bool Shared = false>
                     constexpr V kZero = {0.0, 0.0, 0.0, 0.0};
                     v[q] = __builtin_ia32_vfmaddpd256_mask(v[q], kZero, g.k[q].resetZ, flag);
                 } else {
+                    constexpr V kInfinity = {std::numeric_limits<double>::infinity(),
+                                             std::numeric_limits<double>::infinity(),
+                                             std::numeric_limits<double>::infinity(),
+                                             std::numeric_limits<double>::infinity()};
+                    constexpr long long kNoSign = std::numeric_limits<long long>::max();
+                    constexpr M kMagnitude = {kNoSign, kNoSign, kNoSign, kNoSign};
                     V observed; // v = vFromZ·z − zShift, whose |v| can overflow for a finite z
                     Scheme::observe(observed, g.k[q], v[q]);
                     observed = reinterpret_cast<V>(reinterpret_cast<M>(observed) & kMagnitude);
@@ -707,9 +705,9 @@ template <class Scheme, Isa isa>
         for (std::size_t from = begin; from < end; from += kBlockSteps) {
             const std::size_t to = std::min(end, from + kBlockSteps);
             // A group of one sweep row shares its core (the usual case); a
-            // lane's divergence ends that for the group's remaining blocks.
+            // lane's divergence (neutralise) ends that for its later blocks.
             constexpr bool kMayShare = Scheme::kCanShareCore && isa == Isa::Avx512;
-            if (kMayShare && g.sharedCore) {
+            if (kMayShare && g.coreIsShared()) {
                 if (ramps)
                     runBlock<Scheme, isa, true, kMayShare>(g, from, to);
                 else
@@ -935,7 +933,6 @@ BatchOutcome runBatch(std::size_t cellCount, const BatchCellRequest& cellRequest
                     g.laneOf(g.current, lane) = 0.0;
                     cell.alive = true;
                 }
-                g.sharedCore = g.coreIsShared();
                 g.standardRecovery = true;
                 for (int lane = 0; lane < static_cast<int>(kBatchGroupCells); ++lane)
                     if (g.lanes[lane].alive)

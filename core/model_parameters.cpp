@@ -14,9 +14,31 @@ void throwNotFinite(std::string_view field, double value) {
     throw InvalidInput(std::string(field), "must be finite, not infinite");
 }
 
+namespace {
+// The stored parameters by name, in SPEC §2's order; u0 (optional, b·v0
+// when unset) is handled beside them.
+constexpr std::pair<std::string_view, double ModelParameters::*> kFields[] = {
+    {"a", &ModelParameters::a},   {"b", &ModelParameters::b},         {"c", &ModelParameters::c},
+    {"d", &ModelParameters::d},   {"vpeak", &ModelParameters::vpeak}, {"p2", &ModelParameters::p2},
+    {"p1", &ModelParameters::p1}, {"p0", &ModelParameters::p0},       {"vb", &ModelParameters::vb},
+    {"e", &ModelParameters::e},   {"v0", &ModelParameters::v0}};
+
+template <class Self> auto* fieldFor(Self& p, std::string_view name) {
+    for (const auto& [fieldName, member] : kFields)
+        if (fieldName == name)
+            return &(p.*member);
+    return static_cast<decltype(&(p.*kFields[0].second))>(nullptr);
+}
+} // namespace
+
 const std::vector<std::string_view>& ModelParameters::names() {
-    static const std::vector<std::string_view> all = {"a",  "b",  "c",  "d", "vpeak", "p2",
-                                                      "p1", "p0", "vb", "e", "v0",    "u0"};
+    static const std::vector<std::string_view> all = [] {
+        std::vector<std::string_view> names;
+        for (const auto& field : kFields)
+            names.push_back(field.first);
+        names.push_back("u0");
+        return names;
+    }();
     return all;
 }
 
@@ -26,23 +48,6 @@ bool ModelParameters::isName(std::string_view name) {
             return true;
     return false;
 }
-
-namespace {
-template <class Self> auto* fieldFor(Self& p, std::string_view name) {
-    if (name == "a") return &p.a;
-    if (name == "b") return &p.b;
-    if (name == "c") return &p.c;
-    if (name == "d") return &p.d;
-    if (name == "vpeak") return &p.vpeak;
-    if (name == "p2") return &p.p2;
-    if (name == "p1") return &p.p1;
-    if (name == "p0") return &p.p0;
-    if (name == "vb") return &p.vb;
-    if (name == "e") return &p.e;
-    if (name == "v0") return &p.v0;
-    return static_cast<decltype(&p.a)>(nullptr);
-}
-} // namespace
 
 double ModelParameters::get(std::string_view name) const {
     if (name == "u0")
@@ -66,15 +71,8 @@ void ModelParameters::set(std::string_view name, double value) {
 }
 
 void ModelParameters::validate() const {
-    // By member, in names()'s order: a sweep validates every cell, and a
-    // lookup by name per field was a tenth of a sweep's set-up.
-    static constexpr std::pair<std::string_view, double ModelParameters::*> kFields[] = {
-        {"a", &ModelParameters::a},         {"b", &ModelParameters::b},
-        {"c", &ModelParameters::c},         {"d", &ModelParameters::d},
-        {"vpeak", &ModelParameters::vpeak}, {"p2", &ModelParameters::p2},
-        {"p1", &ModelParameters::p1},       {"p0", &ModelParameters::p0},
-        {"vb", &ModelParameters::vb},       {"e", &ModelParameters::e},
-        {"v0", &ModelParameters::v0}};
+    // By member: a sweep validates every cell, and a lookup by name per
+    // field was a tenth of a sweep's set-up.
     for (const auto& [name, field] : kFields)
         requireFinite(name, this->*field);
     requireFinite("u0", initialU());
