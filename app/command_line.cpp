@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "command_line.h"
 
 #include "export_command.h"
@@ -25,18 +26,11 @@ double parseValue(const QString& field, const QString& text) {
 }
 
 void applyParameterFile(Invocation& invocation, const QString& path) {
-    QFile file(path);
-    if (!file.exists())
-        throw InvalidInput("params", "no such file '" + path.toStdString() + "'");
-    if (!file.open(QIODevice::ReadOnly))
-        throw InvalidInput("params", "cannot read '" + path.toStdString() +
-                                         "': " + file.errorString().toStdString());
-    const QByteArray text = file.read(izh::kMaxParameterFileBytes + 1);
-    auto contents = izh::parseParameterFile(std::string_view(text.constData(), text.size()),
-                                            invocation.request);
+    const auto contents =
+        izh::readParameterFile(QFile::encodeName(path).toStdString(), invocation.request);
     invocation.request = contents.request;
     for (const auto& warning : contents.warnings)
-        invocation.warnings << QString::fromStdString(path.toStdString() + ": " + warning);
+        invocation.warnings << QString::fromStdString(warning.message());
 }
 
 void applySet(Invocation& invocation, const QString& assignment) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "parameter_sweep.h"
@@ -7,7 +8,7 @@
 #include <QStringList>
 #include <optional>
 
-// What the user asked for on the command line (SPEC §6), already checked:
+// What the user asked for on the command line (docs/command-line.md), already checked:
 // parseCommandLine throws izh::InvalidInput naming the option or parameter.
 struct Invocation {
     enum class Mode { Gui, Help, Version, ListPresets, Simulate, BenchmarkUi, Gallery, Export, Sweep };

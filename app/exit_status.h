@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Exit statuses of SPEC §6.
+// Exit statuses of docs/command-line.md#exit-status.
 enum ExitStatus : int {
     ExitDone = 0,
     ExitOutputFailed = 1, // an output could not be written; nothing partial is left

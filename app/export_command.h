@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "command_line.h"
@@ -8,7 +9,7 @@
 
 class QCommandLineParser;
 
-// --export-nestml F, --export-pynest F, --export-brian2 F (SPEC §6, issue 5):
+// --export-nestml F, --export-pynest F, --export-brian2 F (docs/command-line.md, issue 5):
 // a headless mode of its own, with any model options; the three may be given
 // together. The texts come from core/model_export.h.
 

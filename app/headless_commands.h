@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "command_line.h"
@@ -5,7 +6,7 @@
 
 #include <QTextStream>
 
-// The commands that need no display (SPEC §6). Each returns an ExitStatus and
+// The commands that need no display (docs/command-line.md). Each returns an ExitStatus and
 // prints errors as "error: NAME: reason" to `err`.
 int listPresets(QTextStream& out);
 // --simulate; --png and --svg need `renderers` (see image_renderers.h).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "latency_benchmark.h"
 
 #include "exit_status.h"

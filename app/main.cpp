@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Izhikevich Explorer: wires the command line to the core and the window.
 // An invocation that draws nothing (the CSV modes, exports, help) runs here
 // with Qt Core alone; the window, PNG/SVG output and the UI benchmark run in

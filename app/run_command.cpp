@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "run_command.h"
 
 #include "exit_status.h"
@@ -6,8 +7,7 @@
 #include "sweep_command.h"
 
 void reportInvalid(QTextStream& err, const izh::InvalidInput& error) {
-    err << "error: " << QString::fromStdString(error.field()) << ": "
-        << QString::fromStdString(error.reason()) << '\n';
+    err << "error: " << QString::fromStdString(error.what()) << '\n';
 }
 
 int runCommand(const Invocation& invocation, QTextStream& out, QTextStream& err,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "command_line.h"
@@ -9,7 +10,7 @@
 #include <QTextStream>
 
 // --sweep X=LO:HI:N --sweep Y=LO:HI:N [model options] --csv F [--png F]
-// [--metric ID] [--threads N] (SPEC §6): a two-parameter grid run on the batch
+// [--metric ID] [--threads N] (docs/command-line.md): a two-parameter grid run on the batch
 // engine, written as the sweep CSV and, with --png, as the sweep window's heat
 // map of one metric (a CSV column; spike_count unless --metric says otherwise).
 QList<QCommandLineOption> sweepOptions();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets_module.h"
 
 #include "exit_status.h"
@@ -55,7 +56,7 @@ QByteArray heatMapPng(const izh::SweepResult& sweep, SweepMetric metric) {
 int runExplorer(const Invocation& invocation, const QElapsedTimer& sinceStart) {
     MainWindow window;
     // IZH_TRACE_STARTUP=1 reports the time from start to the first painted
-    // plot (the SPEC §8 budget of 1 s), e.g. under xvfb-run.
+    // plot (the docs/performance.md#budgets budget of 1 s), e.g. under xvfb-run.
     if (qEnvironmentVariableIsSet("IZH_TRACE_STARTUP"))
         QObject::connect(window.plotPanel(), &PlotPanel::repainted, &window, [&sinceStart] {
             static bool reported = false;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // GCC notes that 32-byte vectors returned by builtins in code compiled for
 // the baseline would change the ABI; these helpers (here and rk4Step) are
 // always inlined into their AVX functions and no vector crosses a call, so
@@ -336,7 +337,7 @@ struct alignas(64) Group {
 
 // The rare path of the step loop: a lane flagged in `flags` spiked, diverged,
 // or (exact mode: a false alarm) only looked as if it might have. Applies
-// SPEC §3 exactly as runFixedSteps does for the scalar engine. In fast mode a
+// docs/integrators.md#fixed-step-conventions exactly as runFixedSteps does for the scalar engine. In fast mode a
 // non-finite lane may have diverged at an earlier, unchecked step: the
 // function then returns false and the caller replays the block exactly.
 template <bool Exact> [[gnu::noinline]] bool handleEvents(Group& g, std::size_t step) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "trajectory.h"
@@ -8,7 +9,7 @@
 
 namespace izh {
 
-// CSV of SPEC §6: comma-separated, a header row, '.' as decimal point in every
+// CSV of docs/file-formats.md#csv-files: comma-separated, a header row, '.' as decimal point in every
 // locale, numbers in their shortest round-trip form. Output goes to `write` in
 // pieces of about a megabyte, so a long trace never exists twice in memory;
 // `write` returns false to abort (e.g. disk full), and so does the function.

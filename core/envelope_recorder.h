@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "trace_sink.h"
@@ -11,7 +12,7 @@ namespace izh {
 
 // Min/max of v, u and I over consecutive buckets of samples: what a plot
 // needs to draw every spike at full height at any zoom, in memory bounded by
-// the number of buckets (pixels), not the number of samples (SPEC §8).
+// the number of buckets (pixels), not the number of samples (docs/performance.md#budgets).
 struct Envelope {
     struct Range {
         double min = std::numeric_limits<double>::infinity();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "fixed_step_schemes.h"
@@ -125,7 +126,7 @@ std::size_t advanceUntilEvent(const StepConstants& k, FixedStepState& state, std
     return step;
 }
 
-// Runs steps [from, to), handling spikes (SPEC §3: timed at the step's end,
+// Runs steps [from, to), handling spikes (docs/integrators.md#fixed-step-conventions: timed at the step's end,
 // vpeak at their sample, v ← c, u ← u + d). Returns false when the state left
 // the finite range (outcome.divergenceTime set).
 template <class Scheme, class Sink, class CurrentOf>
@@ -154,7 +155,7 @@ bool runFixedSteps(const StepConstants& k, FixedStepState& state, std::size_t fr
 }
 
 // The fixed-step loop shared by euler, semi-implicit, half-step and rk4, with
-// SPEC §3's conventions: I at the step's start, threshold tested after the
+// docs/integrators.md's conventions: I at the step's start, threshold tested after the
 // step, a spike timed at the step's end, vpeak recorded at the spike's sample.
 template <class Scheme, class Sink>
 RunOutcome integrateFixedStep(const ModelParameters& model, const StimulusSchedule& schedule,

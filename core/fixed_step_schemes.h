@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "model_parameters.h"
@@ -36,7 +37,7 @@ struct StepConstants {
     double duOverA(double v, double u) const { return b * (v - vb) - e * u; }
 };
 
-// Each scheme advances (v, u) by one step of dt with I held at I(t_k) (SPEC §3).
+// Each scheme advances (v, u) by one step of dt with I held at I(t_k) (docs/integrators.md#fixed-step-conventions).
 // The single-neuron loop is latency-bound (each step depends on the last), so
 // the schemes without a reference to match bit for bit (half-step, rk4) are
 // regrouped to shorten that dependency chain; euler and semi-implicit keep

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Which copy of the fixed-step loop runs the schemes with fused multiply-adds

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <optional>
@@ -6,7 +7,7 @@
 
 namespace izh {
 
-// The five schemes of SPEC §3; their ids are stable (CLI, files, presets).
+// The five schemes of docs/integrators.md; their ids are stable (CLI, files, presets).
 enum class IntegratorKind { Euler, SemiImplicit, HalfStep, RK4, RK45 };
 
 std::string_view integratorId(IntegratorKind kind);

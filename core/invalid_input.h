@@ -1,26 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <cmath>
+#include <cstddef>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace izh {
 
-// Raised for any input the user can get wrong: it names the offending field so
-// that every front end can print "error: NAME: reason" (SPEC §6).
+// A line and column in a text, both counted from 1.
+struct TextPosition {
+    std::size_t line = 1;
+    std::size_t column = 1;
+};
+
+// What is wrong with an input, and where: the field ("model.a", "dt",
+// "sweep"), and for input read from a file, the file as the user named it
+// and the line and column. message() joins the parts that are known,
+//   FILE:LINE:COLUMN: FIELD: reason
+// the form compilers use, so that editors can jump to it.
+struct Diagnostic {
+    std::string field;
+    std::string reason;
+    std::string file;
+    std::optional<TextPosition> position;
+
+    std::string message() const {
+        std::string where = file;
+        if (position)
+            where += file.empty() ? "line " + std::to_string(position->line) + ", column " +
+                                        std::to_string(position->column)
+                                  : ":" + std::to_string(position->line) + ":" +
+                                        std::to_string(position->column);
+        if (!field.empty())
+            where += (where.empty() ? "" : ": ") + field;
+        return where + (where.empty() ? "" : ": ") + reason;
+    }
+};
+
+// Raised for any input the user can get wrong; every front end prints its
+// message as "error: " + what() (docs/command-line.md#exit-status).
 class InvalidInput : public std::runtime_error {
 public:
     InvalidInput(std::string field, std::string reason)
-        : std::runtime_error(field + ": " + reason), field_(std::move(field)),
-          reason_(std::move(reason)) {}
+        : InvalidInput(Diagnostic{std::move(field), std::move(reason), {}, {}}) {}
+    explicit InvalidInput(Diagnostic diagnostic)
+        : std::runtime_error(diagnostic.message()), diagnostic_(std::move(diagnostic)) {}
 
-    const std::string& field() const noexcept { return field_; }
-    const std::string& reason() const noexcept { return reason_; }
+    const std::string& field() const noexcept { return diagnostic_.field; }
+    const std::string& reason() const noexcept { return diagnostic_.reason; }
+    const Diagnostic& diagnostic() const noexcept { return diagnostic_; }
+
+    // The same error, found in `file` (empty: a text without a name) at `position`.
+    InvalidInput located(std::string file, std::optional<TextPosition> position) const {
+        Diagnostic located = diagnostic_;
+        located.file = std::move(file);
+        located.position = position;
+        return InvalidInput(std::move(located));
+    }
 
 private:
-    std::string field_;
-    std::string reason_;
+    Diagnostic diagnostic_;
 };
 
 [[noreturn]] void throwNotFinite(std::string_view field, double value);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "model_export.h"
 
 #include "number_format.h"
@@ -46,7 +47,8 @@ std::string pythonConstants(const SimulationRequest& r) {
     const auto& m = r.model;
     const auto& p = r.protocol;
     std::ostringstream out;
-    out << "# Model parameters (SPEC section 2). E_U is the explorer's e (u's self-decay).\n"
+    out << "# Model parameters: v' = P2*v^2 + P1*v + P0 - u + I, u' = A*(B*(v - VB) - E_U*u),\n"
+        << "# reset v <- C, u <- u + D at v >= VPEAK (Izhikevich 2003; E_U is the explorer's e).\n"
         << "A = " << py(m.a) << "\n"
         << "B = " << py(m.b) << "\n"
         << "C = " << py(m.c) << "  # mV\n"
@@ -63,7 +65,7 @@ std::string pythonConstants(const SimulationRequest& r) {
         << "DT_MS = " << py(r.settings.dt) << "\n"
         << "DURATION_MS = " << py(r.settings.duration) << "\n"
         << "N_STEPS = " << r.settings.stepCount() << "  # round(duration / dt)\n\n"
-        << "# Stimulus protocol (SPEC section 4): I(t) = baseline + steps + pulse trains\n"
+        << "# Stimulus protocol: I(t) = baseline + steps + pulse trains\n"
         << "# + ramps, summed in this order; input spikes make v jump by their weight.\n"
         << "BASELINE = " << py(p.baseline) << "\n"
         << "# (amplitude, t_on, t_off, include_on, include_off): active for t_on < t < t_off,\n"
@@ -107,7 +109,8 @@ def _active(t, t_on, t_off, include_on, include_off):
 def current_on_grid():
     """t_k = k*dt and I(t_k) for k = 0 .. N_STEPS - 1, as the explorer computes them.
 
-    I is evaluated once per step at the step's start (SPEC section 3); the sum is
+    I is evaluated once per step at the step's start, as in Izhikevich's published
+    scripts; the sum is
     formed in the explorer's order, so the values agree to the last bit.
     """
     t = np.arange(N_STEPS, dtype=np.float64) * DT_MS
@@ -183,7 +186,7 @@ std::string exportNestml(const SimulationRequest& r) {
     out << "# " << kNestmlModelName << ": exported by Izhikevich Explorer\n"
         << "#\n"
         << "# The Izhikevich (2003) neuron in the structure of the NESTML Izhikevich\n"
-        << "# tutorial, with the explorer's general coefficients (SPEC section 2):\n"
+        << "# tutorial, with the explorer's general coefficients:\n"
         << "#   dv/dt = p2*v^2 + p1*v + p0 - u + I(t)\n"
         << "#   du/dt = a*(b*(v - vb) - e_u*u)\n"
         << "#   if v >= V_th: spike; v <- c; u <- u + d\n"
@@ -408,16 +411,16 @@ std::string exportBrian2(const SimulationRequest& r) {
     std::ostringstream out;
     out << "#!/usr/bin/env python3\n"
         << "\"\"\"Brian2 script exported by Izhikevich Explorer.\n\n"
-        << "The explorer's model (SPEC section 2), dimensionless v (mV) and u, time in ms:\n"
+        << "The generalised Izhikevich (2003) model, dimensionless v (mV) and u, time in ms:\n"
         << "    dv/dt = p2*v^2 + p1*v + p0 - u + I(t)\n"
         << "    du/dt = a*(b*(v - vb) - e*u)\n"
         << "    if v >= vpeak: spike; v <- c; u <- u + d\n\n"
         << commentBlock(protocolComment(r), "")
         << "\nScheme: " << schemeNote << "\n\n"
         << "I(t) is a TimedArray holding I(t_k) on the dt grid, read at the step's start\n"
-        << "and held over the step (SPEC section 3); input spikes act just before the first step at or\n"
-        << "after their time (a SpikeGeneratorGroup whose synapses act on v before the\n"
-        << "state update).\n\n"
+        << "and held over the step, as in Izhikevich's published scripts; input spikes\n"
+        << "act just before the first step at or after their time (a SpikeGeneratorGroup\n"
+        << "whose synapses act on v before the state update).\n\n"
         << "Prints the spike times in ms, one per line, or as a JSON list with --json.\n"
         << "Brian2 stamps a spike with its step's start t_k; the explorer times it at\n"
         << "the step's end, so t_k + dt is printed. Uses the 'numpy' code-generation\n"

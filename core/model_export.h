@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "simulation_request.h"
@@ -21,7 +22,7 @@ inline constexpr std::string_view kNestModuleName = "izhikevich_explorer_module"
 std::vector<std::string> describeProtocol(const StimulusProtocol& protocol);
 
 // The NESTML tutorial's model (state, equations, parameters, input, output,
-// update, onReceive, onCondition) generalised to SPEC §2 (p2, p1, p0, vb, e),
+// update, onReceive, onCondition) generalised to docs/model.md (p2, p1, p0, vb, e),
 // with the request's parameter values and initial state, and its protocol and
 // settings in the header comment. The protocol's baseline is the model's I_e.
 std::string exportNestml(const SimulationRequest& request);
@@ -34,7 +35,7 @@ std::string exportPynest(const SimulationRequest& request);
 
 // A runnable Brian2 script with the same model, protocol (I on the dt grid,
 // bit for bit as StimulusProtocol::currentAt), input spikes, scheme, dt and
-// duration. It prints the spike times in the SPEC's convention (end of the
+// duration. It prints the spike times in the explorer's convention (end of the
 // step), one per line, or as a JSON list with --json.
 std::string exportBrian2(const SimulationRequest& request);
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "model_parameters.h"
 
 #include "invalid_input.h"
@@ -15,7 +16,7 @@ void throwNotFinite(std::string_view field, double value) {
 }
 
 namespace {
-// The stored parameters by name, in SPEC §2's order; u0 (optional, b·v0
+// The stored parameters by name, in docs/model.md's order; u0 (optional, b·v0
 // when unset) is handled beside them.
 constexpr std::pair<std::string_view, double ModelParameters::*> kFields[] = {
     {"a", &ModelParameters::a},   {"b", &ModelParameters::b},         {"c", &ModelParameters::c},

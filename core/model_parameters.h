@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <optional>
@@ -7,7 +8,7 @@
 
 namespace izh {
 
-// The generalised Izhikevich model of SPEC §2:
+// The generalised Izhikevich model of docs/model.md:
 //   dv/dt = p2·v² + p1·v + p0 − u + I(t)
 //   du/dt = a·(b·(v − vb) − e·u)
 //   if v ≥ vpeak: spike; v ← c; u ← u + d
@@ -31,7 +32,7 @@ struct ModelParameters {
     void validate() const;
 
     // Named access, used by --set, parameter files and sweeps. Names are those
-    // of SPEC §2 (a, b, c, d, vpeak, p2, p1, p0, vb, e, v0, u0).
+    // of docs/model.md (a, b, c, d, vpeak, p2, p1, p0, vb, e, v0, u0).
     static const std::vector<std::string_view>& names();
     static bool isName(std::string_view name);
     double get(std::string_view name) const;

@@ -1,10 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "parameter_file.h"
 
 #include "invalid_input.h"
+#include "json_location.h"
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <fcntl.h>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace izh {
 
@@ -12,12 +19,68 @@ namespace {
 
 using nlohmann::json;
 
+constexpr int kMaxNesting = 16;
+
+InvalidInput at(std::string_view text, std::size_t offset, std::string reason) {
+    return InvalidInput("", std::move(reason)).located("", positionOfOffset(text, offset));
+}
+
+// The end of the UTF-8 sequence that starts at `i`, or `i` if none does there
+// (overlong forms, surrogates and values above U+10FFFF are not UTF-8).
+std::size_t endOfUtf8Sequence(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    std::size_t length;
+    unsigned char min = 0x80, max = 0xBF; // the second byte's range
+    if (lead >= 0xC2 && lead <= 0xDF)
+        length = 2;
+    else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        if (lead == 0xE0)
+            min = 0xA0;
+        if (lead == 0xED)
+            max = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        if (lead == 0xF0)
+            min = 0x90;
+        if (lead == 0xF4)
+            max = 0x8F;
+    } else
+        return i;
+    if (i + length > text.size() || byte(i + 1) < min || byte(i + 1) > max)
+        return i;
+    for (std::size_t k = 2; k < length; ++k)
+        if ((byte(i + k) & 0xC0) != 0x80)
+            return i;
+    return i + length;
+}
+
+// A parameter file is UTF-8 text: anything else (a binary file, an image
+// dropped on the window) is named as such, not as a JSON syntax error.
+void requireText(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) {
+            if (byte == 0 || (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r'))
+                throw at(text, i, "not a parameter file: binary data, not text");
+            ++i;
+        } else {
+            const std::size_t end = endOfUtf8Sequence(text, i);
+            if (end == i)
+                throw at(text, i, "not a parameter file: binary data, not UTF-8 text");
+            i = end;
+        }
+    }
+}
+
 // Guards the parser against pathological nesting before it runs: real files
 // nest three levels deep.
 void requireShallow(std::string_view text) {
     int depth = 0;
     bool inString = false, escaped = false;
-    for (char ch : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char ch = text[i];
         if (inString) {
             if (escaped)
                 escaped = false;
@@ -28,8 +91,9 @@ void requireShallow(std::string_view text) {
         } else if (ch == '"') {
             inString = true;
         } else if (ch == '{' || ch == '[') {
-            if (++depth > 16)
-                throw InvalidInput("file", "nested more than 16 levels deep");
+            if (++depth > kMaxNesting)
+                throw at(text, i, "nested more than " + std::to_string(kMaxNesting) +
+                                      " levels deep");
         } else if (ch == '}' || ch == ']') {
             --depth;
         }
@@ -64,10 +128,13 @@ public:
         for (const auto& frame : frames_) {
             if (frame.isArray)
                 path += "[" + std::to_string(frame.index) + "]";
-            else if (!frame.key.empty())
-                path += (path.empty() ? "" : ".") + frame.key;
+            else if (!frame.key.empty()) {
+                if (!path.empty())
+                    path += '.';
+                path += frame.key;
+            }
         }
-        return path.empty() ? "file" : path;
+        return path; // empty: the document itself
     }
 
 private:
@@ -81,7 +148,7 @@ private:
 
 class Reader {
 public:
-    explicit Reader(std::vector<std::string>& warnings) : warnings_(warnings) {}
+    explicit Reader(std::vector<Diagnostic>& warnings) : warnings_(warnings) {}
 
     const json* objectField(const json& parent, const std::string& path, const char* key,
                             const std::vector<std::string>& known) {
@@ -170,8 +237,16 @@ public:
                      const std::vector<std::string>& known) {
         for (auto it = object.begin(); it != object.end(); ++it)
             if (std::find(known.begin(), known.end(), it.key()) == known.end())
-                warnings_.push_back(join(path, it.key().c_str()) + ": unknown field, ignored");
+                warn(join(path, it.key().c_str()), "unknown field, ignored");
     }
+
+    void warn(std::string field, std::string reason) {
+        if (warnings_.size() < kMaxParameterFileWarnings)
+            warnings_.push_back({std::move(field), std::move(reason), {}, {}});
+        else
+            ++unreported_;
+    }
+    std::size_t unreported() const { return unreported_; }
 
     static std::string join(const std::string& path, const char* key) {
         return path.empty() ? std::string(key) : path + "." + key;
@@ -187,7 +262,8 @@ private:
         return number;
     }
 
-    std::vector<std::string>& warnings_;
+    std::vector<Diagnostic>& warnings_;
+    std::size_t unreported_ = 0;
 };
 
 const std::vector<std::string> kTopKeys = {"format", "version", "model", "protocol", "simulation",
@@ -220,31 +296,54 @@ json windowJson(double tOn, double tOff, bool includeOn, bool includeOff, bool p
     return j;
 }
 
-} // namespace
+// Where a field of the request lives in the file (validate() names the
+// request's fields: "vpeak", "dt", "protocol.steps[0].t_off").
+std::string fileKeyOf(const std::string& field) {
+    if (ModelParameters::isName(field))
+        return "model." + field;
+    for (const char* setting : {"duration", "dt", "integrator", "rtol", "atol"})
+        if (field == setting)
+            return "simulation." + field;
+    return field;
+}
 
-ParameterFileContents parseParameterFile(std::string_view text, const SimulationRequest& base) {
-    if (text.size() > kMaxParameterFileBytes)
-        throw InvalidInput("file", "larger than " + std::to_string(kMaxParameterFileBytes >> 20) +
-                                       " MiB; not a parameter file");
-    requireShallow(text);
+// nlohmann's message without its prefix and position, short: its "last
+// read" part can quote a whole line of the file.
+std::string syntaxError(const json::parse_error& error) {
+    std::string text = error.what();
+    if (const auto column = text.find(", column "); column != std::string::npos)
+        if (const auto colon = text.find(": ", column); colon != std::string::npos)
+            text = text.substr(colon + 2);
+    for (const char* prefix : {"syntax error while parsing value - ", "syntax error while parsing "})
+        if (text.rfind(prefix, 0) == 0)
+            text = text.substr(std::strlen(prefix));
+    constexpr std::size_t kLongest = 120;
+    if (text.size() > kLongest)
+        text = text.substr(0, kLongest) + "…";
+    return text;
+}
+
+ParameterFileContents parseDocument(std::string_view text, const SimulationRequest& base) {
     json root;
     PathTracker tracker;
     try {
         root = json::parse(text.begin(), text.end(), std::ref(tracker));
     } catch (const json::parse_error& error) {
-        throw InvalidInput("file", "not valid JSON (at byte " + std::to_string(error.byte) + ")");
+        // error.byte counts from 1: the byte the parser stopped at (one past the
+        // end at an unexpected end).
+        throw at(text, error.byte == 0 ? 0 : error.byte - 1, "not valid JSON: " + syntaxError(error));
     } catch (const json::out_of_range&) {
         throw InvalidInput(tracker.path(), "must be finite (the number overflows a double)");
     }
     if (!root.is_object())
-        throw InvalidInput("file", "must hold a JSON object, not " + std::string(root.type_name()));
+        throw InvalidInput("", "must hold a JSON object, not " + std::string(root.type_name()));
 
     ParameterFileContents contents{base, {}};
     Reader read(contents.warnings);
     read.warnUnknown(root, "", kTopKeys);
 
     if (auto it = root.find("format"); it == root.end())
-        contents.warnings.push_back("format: missing; read as an Izhikevich Explorer parameter file");
+        read.warn("format", "missing; read as an Izhikevich Explorer parameter file");
     else if (!it->is_string() || it->get<std::string>() != kParameterFileFormat)
         throw InvalidInput("format", "must be \"" + std::string(kParameterFileFormat) + "\"");
     if (auto it = root.find("version"); it != root.end()) {
@@ -323,8 +422,89 @@ ParameterFileContents parseParameterFile(std::string_view text, const Simulation
             s.integrator = *kind;
         }
     }
-    request.validate(false);
+    try {
+        request.validate(false);
+    } catch (const InvalidInput& error) {
+        throw InvalidInput(fileKeyOf(error.field()), error.reason());
+    }
+    if (read.unreported() > 0)
+        contents.warnings.push_back({"", "and " + std::to_string(read.unreported()) +
+                                             " more unknown fields, ignored", {}, {}});
     return contents;
+}
+
+std::optional<TextPosition> positionOfField(std::string_view text, const std::string& field,
+                                            JsonPart part = JsonPart::Value) {
+    if (field.empty())
+        return std::nullopt;
+    const auto offset = offsetOfJsonPath(text, field, part);
+    return offset ? std::optional(positionOfOffset(text, *offset)) : std::nullopt;
+}
+
+} // namespace
+
+ParameterFileContents parseParameterFile(std::string_view text, const SimulationRequest& base) {
+    if (text.size() > kMaxParameterFileBytes)
+        throw InvalidInput("", "larger than " + std::to_string(kMaxParameterFileBytes >> 20) +
+                                   " MiB; not a parameter file");
+    requireText(text);
+    requireShallow(text);
+    ParameterFileContents contents;
+    try {
+        contents = parseDocument(text, base);
+    } catch (const InvalidInput& error) {
+        if (error.diagnostic().position)
+            throw;
+        throw error.located("", positionOfField(text, error.field()));
+    }
+    for (auto& warning : contents.warnings) // unknown fields: where their keys are
+        warning.position = positionOfField(text, warning.field, JsonPart::Key);
+    return contents;
+}
+
+ParameterFileContents readParameterFile(const std::string& path, const SimulationRequest& base) {
+    auto refuse = [&](std::string reason) {
+        return InvalidInput("", std::move(reason)).located(path, std::nullopt);
+    };
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        throw refuse(errno == ENOENT ? "no such file" : "cannot read: " + std::string(std::strerror(errno)));
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat info {};
+    if (::fstat(fd, &info) != 0)
+        throw refuse("cannot read: " + std::string(std::strerror(errno)));
+    if (S_ISDIR(info.st_mode))
+        throw refuse("is a folder, not a parameter file");
+    if (!S_ISREG(info.st_mode))
+        throw refuse("is not a regular file (a device or a pipe), not a parameter file");
+    if (static_cast<std::size_t>(info.st_size) > kMaxParameterFileBytes)
+        throw refuse("larger than " + std::to_string(kMaxParameterFileBytes >> 20) +
+                     " MiB; not a parameter file");
+    std::string text(static_cast<std::size_t>(info.st_size), '\0');
+    std::size_t done = 0;
+    while (done < text.size()) {
+        const ssize_t got = ::read(fd, text.data() + done, text.size() - done);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            throw refuse("cannot read: " + std::string(std::strerror(errno)));
+        if (got == 0)
+            break; // shrank while being read: parse what is there
+        done += static_cast<std::size_t>(got);
+    }
+    text.resize(done);
+    try {
+        auto contents = parseParameterFile(text, base);
+        for (auto& warning : contents.warnings)
+            warning.file = path;
+        return contents;
+    } catch (const InvalidInput& error) {
+        throw error.located(path, error.diagnostic().position);
+    }
 }
 
 std::string formatParameterFile(const SimulationRequest& request) {

@@ -1,5 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "invalid_input.h"
 #include "simulation_request.h"
 
 #include <string>
@@ -8,7 +10,7 @@
 
 namespace izh {
 
-// Parameter sets on disk (SPEC §7): JSON with a format and version field,
+// Parameter sets on disk (docs/file-formats.md#parameter-files): JSON with a format and version field,
 // holding model, protocol and simulation settings.
 //
 //   {"format": "izhikevich-explorer-parameters", "version": 1,
@@ -20,16 +22,27 @@ inline constexpr std::string_view kParameterFileFormat = "izhikevich-explorer-pa
 inline constexpr int kParameterFileVersion = 1;
 inline constexpr std::size_t kMaxParameterFileBytes = 4 << 20;
 
+inline constexpr std::size_t kMaxParameterFileWarnings = 20;
+
 struct ParameterFileContents {
     SimulationRequest request;
-    std::vector<std::string> warnings; // unknown fields, missing format tag
+    // Unknown fields, a missing format tag: the first kMaxParameterFileWarnings,
+    // then one that counts the rest.
+    std::vector<Diagnostic> warnings;
 };
 
 // Reads `text` on top of `base`: fields present override, missing fields keep
 // base's values; lists (steps, ramps, ...) replace base's lists whole. Unknown
-// fields are ignored with a warning. Throws InvalidInput naming the field for
-// malformed JSON, wrong types and non-finite numbers; the result is validated.
+// fields are ignored with a warning. Throws InvalidInput naming the field and
+// its line and column for malformed JSON, wrong types and non-finite numbers;
+// the result is validated.
 ParameterFileContents parseParameterFile(std::string_view text, const SimulationRequest& base);
+
+// The parameter file at `path` (as the user named it), read on top of `base`
+// as parseParameterFile does. Errors and warnings name the file: a missing
+// file, a folder, a device, one over the size limit, binary data, and every
+// error parseParameterFile reports.
+ParameterFileContents readParameterFile(const std::string& path, const SimulationRequest& base);
 
 // The JSON text for `request`, pretty-printed, numbers round-trip exact.
 std::string formatParameterFile(const SimulationRequest& request);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "batch_engine.h"
@@ -42,7 +43,7 @@ void validateSweep(const SimulationRequest& base, const SweepAxis& x, const Swee
 SimulationRequest sweepCellRequest(const SimulationRequest& base, const SweepAxis& x,
                                    const SweepAxis& y, std::size_t i, std::size_t j);
 
-// One grid point's spike-train summary (SPEC §6's sweep CSV columns).
+// One grid point's spike-train summary (docs/file-formats.md#sweep-csv sweep CSV columns).
 struct SweepCell {
     std::size_t spikeCount = 0;
     std::optional<double> firstSpike; // ms

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "simulation_request.h"
@@ -11,7 +12,7 @@ namespace izh {
 enum class PresetGroup { Figure2003, Features2004, Tutorial };
 
 // A named, published simulation: parameters, initial state, protocol,
-// duration, integrator and dt, with where it comes from (SPEC §5).
+// duration, integrator and dt, with where it comes from (docs/presets.md).
 struct Preset {
     std::string id; // stable: used by the CLI and files
     std::string title;
@@ -30,7 +31,7 @@ const Preset* findPreset(std::string_view id);
 std::string_view presetGroupTitle(PresetGroup group);
 
 // What the explorer runs with no preset: RS parameters, v0 −65, dc 10 for
-// 1000 ms, rk45 (SPEC §5).
+// 1000 ms, rk45 (docs/presets.md).
 SimulationRequest defaultRequest();
 
 } // namespace izh

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <limits>
@@ -7,7 +8,7 @@ namespace izh {
 
 inline constexpr double kForever = std::numeric_limits<double>::infinity();
 
-// A rectangular current: `amplitude` while tOn < t < tOff (SPEC §3: strict at
+// A rectangular current: `amplitude` while tOn < t < tOff (docs/stimulus.md#edge-conventions: strict at
 // both ends, as in the published scripts). A few 2004 panels use closed ends
 // (e.g. "75 for 50 ≤ t ≤ 250"); the include flags express exactly that.
 struct CurrentStep {
@@ -61,7 +62,7 @@ struct InputSpike {
 
 // I(t) = baseline + steps + pulse trains + ramps, summed in that order (the
 // order fixes the floating-point result, so published scripts reproduce to the
-// bit), plus input spikes that act on v directly (SPEC §4).
+// bit), plus input spikes that act on v directly (docs/stimulus.md).
 struct StimulusProtocol {
     double baseline = 0;
     bool baselineIsPrimary = false;
@@ -83,7 +84,7 @@ struct StimulusProtocol {
     // Earliest time the input departs from the baseline (0 if it never does).
     double onsetTime() const;
 
-    // The value the "I" slider shows and moves (SPEC §4): the primary
+    // The value the "I" slider shows and moves (docs/stimulus.md): the primary
     // component's amplitude (a ramp's slope), or the baseline.
     double primaryAmplitude() const;
     void setPrimaryAmplitude(double value);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <cstddef>
@@ -7,7 +8,7 @@ namespace izh {
 
 // Receives a run's samples in order. The sample grid is t_j = j·dt for
 // j = 0..steps; `current` is I(t_j). At a spike's sample v holds vpeak and u
-// the value after the reset increment (SPEC §3).
+// the value after the reset increment (docs/integrators.md#fixed-step-conventions).
 //
 // Two ways in: sample() one at a time (rk45, the final sample), and, for the
 // fixed-step loop, blocks of consecutive samples. A concrete sink is `final`

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: the command line's value parsing — izh::parseNumber and
 // SimulationRequest::set / validate, as --set NAME=VALUE, --dt, --duration,
 // --rtol and --atol use them. Input: lines "NAME=VALUE", applied in order to

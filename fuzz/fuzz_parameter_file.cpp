@@ -1,4 +1,5 @@
-// libFuzzer target: the JSON parameter-file loader (SPEC §7). Any input must
+// SPDX-License-Identifier: GPL-3.0-or-later
+// libFuzzer target: the JSON parameter-file loader (docs/file-formats.md#parameter-files). Any input must
 // either load or be refused with InvalidInput naming a field; no other
 // exception, crash, leak or undefined behaviour. A file that loads must save
 // and load back to the same request (formatParameterFile round trip).

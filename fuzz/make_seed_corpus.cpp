@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Writes the fuzzers' seed corpus into DIR/parameter_file and DIR/cli_values:
 // every preset's parameter file (formatParameterFile), and for the CLI target
 // each preset's settable values as NAME=VALUE lines.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Build-time tool: renders the scalable icon to a square PNG of the given
 // size with Qt's own SVG renderer (Qt6::Svg, already a dependency of the
 // explorer), so the PNG icons are generated from the SVG without adding a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The batch engine against the single-trajectory engine (izh::simulateSpikes),
 // cell for cell and bit for bit, for every fixed-step scheme and both SIMD
 // paths, on random grids mixing regimes: tonic spiking, bursting, silence,

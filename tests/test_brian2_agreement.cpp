@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `euler` against an independent simulator: Brian2 (Debian's python3-brian,
 // method 'euler', numpy target: IEEE arithmetic) on ordinary parameter sets,
 // spike for spike: up to each run's predictability horizon for any correct

@@ -1,4 +1,5 @@
-// The headless command line of SPEC §6, driven as a user drives it: the real
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The headless command line of docs/command-line.md, driven as a user drives it: the real
 // binary in a scratch folder. Every exit status, every kind of bad input
 // ("error: NAME: reason", nothing written, existing files untouched), the
 // outputs' format, divergence, and the order in which options apply.
@@ -10,6 +11,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <charconv>
@@ -99,7 +101,7 @@ QString summaryValue(const QByteArray& out, const QString& key) {
     return pattern.match(QString::fromUtf8(out)).captured(1);
 }
 
-// The ids SPEC §5 promises, in its order.
+// The ids docs/presets.md promises, in its order.
 const QStringList kPresetIds = {
     "RS", "IB", "CH", "FS", "TC", "TC-rebound", "RZ", "LTS", "tonic-spiking", "phasic-spiking",
     "tonic-bursting", "phasic-bursting", "mixed-mode", "spike-frequency-adaptation", "class-1",
@@ -208,6 +210,28 @@ private slots:
         QVERIFY(snapshot().isEmpty()); // asking for help writes nothing
     }
 
+    // The manual page (packaging/izhikevich-explorer.1) documents every option
+    // --help lists, and no option the program does not have.
+    void manualPageMatchesTheOptions() {
+        const Result result = run({"--help"});
+        EXPECT_EXIT(result, 0);
+        const QRegularExpression optionName("--([a-z0-9][a-z0-9-]*)");
+        QSet<QString> helped;
+        for (const QString& line : QString::fromUtf8(result.out).split('\n'))
+            if (line.startsWith("  -"))
+                for (const auto& match : optionName.globalMatch(line.section("  ", 1, 1)))
+                    helped << match.captured(1);
+        QFile page(QStringLiteral(IZH_SOURCE_DIR) + "/packaging/izhikevich-explorer.1");
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        const QString roff = QString::fromUtf8(page.readAll()).replace("\\-", "-");
+        QSet<QString> documented;
+        for (const auto& match : optionName.globalMatch(roff))
+            documented << match.captured(1);
+        QVERIFY(helped.size() > 20);
+        QCOMPARE(documented - helped, QSet<QString>());
+        QCOMPARE(helped - documented, QSet<QString>());
+    }
+
     void version() {
         const Result result = run({"--version"});
         EXPECT_EXIT(result, 0);
@@ -232,7 +256,7 @@ private slots:
                      qPrintable(line));
             ids << parts[0];
         }
-        QCOMPARE(ids, kPresetIds); // the stable ids of SPEC §5, in display order
+        QCOMPARE(ids, kPresetIds); // the stable ids of docs/presets.md, in display order
         QVERIFY(snapshot().isEmpty());
     }
 
@@ -309,7 +333,7 @@ private slots:
             QCOMPARE(row.size(), std::size_t(4));
             QCOMPARE(row[0], static_cast<double>(j) * 0.25);
             QVERIFY(row[1] >= -90 && row[1] <= 30); // never above vpeak
-            // RS's protocol (SPEC §5): 14 for t > 15, else 0.
+            // RS's protocol (docs/presets.md): 14 for t > 15, else 0.
             QCOMPARE(row[3], row[0] > 15 ? 14.0 : 0.0);
         }
 
@@ -318,7 +342,7 @@ private slots:
         QCOMPARE(spikes.header, QByteArray("spike_ms"));
         QVERIFY(!spikes.rows.empty());
         QCOMPARE(summaryValue(result.out, "spike_count"), QString::number(spikes.rows.size()));
-        // Each spike is the sample where the trace is drawn at vpeak (SPEC §3).
+        // Each spike is the sample where the trace is drawn at vpeak (docs/integrators.md#fixed-step-conventions).
         std::size_t peaks = 0;
         for (const auto& row : traj.rows)
             peaks += row[1] == 30;
@@ -417,8 +441,9 @@ private slots:
         row("unknown preset", {"--preset", "XX"}, "error: preset: unknown preset 'XX'");
         row("unknown option", {"--bogus"}, "error: command line: Unknown option 'bogus'");
         row("missing --params file", {"--params", "nowhere.json"},
-            "error: params: no such file 'nowhere.json'");
-        row("--params is a folder", {"--params", "adir"}, "error: params: cannot read 'adir'");
+            "error: nowhere.json: no such file");
+        row("--params is a folder", {"--params", "adir"},
+            "error: adir: is a folder, not a parameter file");
         row("positional file with --simulate", {"p.json"},
             "error: command line: unexpected argument 'p.json'");
         row("missing value", {"!", "--simulate", "--csv", "out.csv", "--dt"},
@@ -480,52 +505,76 @@ private slots:
         QTest::addColumn<QByteArray>("contents");
         QTest::addColumn<QString>("error");
         const QByteArray header = R"("format": "izhikevich-explorer-parameters", "version": 1)";
-        auto row = [&](const char* name, const QByteArray& body, const char* error) {
-            QTest::newRow(name) << "{" + header + ", " + body + "}" << QString(error);
+        // The message names the file as given, then the line and column of
+        // `marker` (the first occurrence; one-line files), the field and why.
+        auto located = [](const QByteArray& contents, const QByteArray& marker, const char* rest) {
+            const qsizetype at = contents.indexOf(marker);
+            Q_ASSERT(at >= 0);
+            return QString("error: p.json:1:%1: %2").arg(at + 1).arg(rest);
         };
-        row("a is a string", R"("model": {"a": "x"})", "error: model.a: must be a number");
-        row("model is a list", R"("model": [])", "error: model: must be an object");
-        row("steps is an object", R"("protocol": {"steps": {}})",
-            "error: protocol.steps: must be a list");
-        row("t_off is a string", R"("protocol": {"steps": [{"t_on": 1, "t_off": "x"}]})",
-            "error: protocol.steps[0].t_off: must be a number");
-        row("integrator is a number", R"("simulation": {"integrator": 4})",
-            "error: simulation.integrator: must be a string");
-        row("unknown integrator", R"("simulation": {"integrator": "leapfrog"})",
-            "error: simulation.integrator: unknown integrator 'leapfrog'");
-        row("a is 1e999", R"("model": {"a": 1e999})", "error: model.a: must be finite");
-        row("duration is -1e999", R"("simulation": {"duration": -1e999})",
-            "error: simulation.duration: must be finite");
-        row("ramp slope 1e400", R"("protocol": {"ramps": [{"slope": 1e400}]})",
-            "error: protocol.ramps[0].slope: must be finite");
-        row("dt is zero", R"("simulation": {"dt": 0})", "error: dt: must be positive");
-        QTest::newRow("wrong format") << QByteArray(R"({"format": "brian2"})")
-                                      << "error: format: must be \"izhikevich-explorer-parameters\"";
-        QTest::newRow("future version") << "{" + header.left(header.size() - 1) + "2}"
-                                        << "error: version: version 2 is not readable";
-        QTest::newRow("malformed") << QByteArray(R"({"model": {"a": 0.1,}})")
-                                   << "error: file: not valid JSON";
-        QTest::newRow("truncated") << ("{" + header + R"(, "model": {"a": 0.)")
-                                   << "error: file: not valid JSON";
-        QTest::newRow("NaN literal") << QByteArray(R"({"model": {"a": NaN}})")
-                                     << "error: file: not valid JSON";
-        QTest::newRow("empty") << QByteArray() << "error: file: not valid JSON";
-        QTest::newRow("only spaces") << QByteArray("  \n") << "error: file: not valid JSON";
-        QTest::newRow("a list") << QByteArray("[]") << "error: file: must hold a JSON object";
+        auto row = [&](const char* name, const QByteArray& body, const QByteArray& marker,
+                       const char* error) {
+            const QByteArray contents = "{" + header + ", " + body + "}";
+            QTest::newRow(name) << contents << located(contents, marker, error);
+        };
+        row("a is a string", R"("model": {"a": "x"})", R"("x")", "model.a: must be a number");
+        row("model is a list", R"("model": [])", "[]", "model: must be an object");
+        row("steps is an object", R"("protocol": {"steps": {}})", "{}}",
+            "protocol.steps: must be a list");
+        row("t_off is a string", R"("protocol": {"steps": [{"t_on": 1, "t_off": "x"}]})", R"("x")",
+            "protocol.steps[0].t_off: must be a number");
+        row("integrator is a number", R"("simulation": {"integrator": 4})", "4}",
+            "simulation.integrator: must be a string");
+        row("unknown integrator", R"("simulation": {"integrator": "leapfrog"})", R"("leapfrog")",
+            "simulation.integrator: unknown integrator 'leapfrog'");
+        row("a is 1e999", R"("model": {"a": 1e999})", "1e999", "model.a: must be finite");
+        row("duration is -1e999", R"("simulation": {"duration": -1e999})", "-1e999",
+            "simulation.duration: must be finite");
+        row("ramp slope 1e400", R"("protocol": {"ramps": [{"slope": 1e400}]})", "1e400",
+            "protocol.ramps[0].slope: must be finite");
+        row("dt is zero", R"("simulation": {"dt": 0})", "0}", "simulation.dt: must be positive");
+        row("vpeak below c", R"("model": {"c": -50, "vpeak": -60})", "-60",
+            "model.vpeak: must be above the reset c");
+        auto whole = [&](const char* name, const QByteArray& contents, const QByteArray& marker,
+                         const char* error) {
+            QTest::newRow(name) << contents << located(contents, marker, error);
+        };
+        whole("wrong format", R"({"format": "brian2"})", R"("brian2")",
+              "format: must be \"izhikevich-explorer-parameters\"");
+        whole("future version", "{" + header.left(header.size() - 1) + "2}", "2}",
+              "version: version 2 is not readable");
+        // Syntax errors: where the parser stopped.
+        whole("malformed", R"({"model": {"a": 0.1,}})", "}}", "not valid JSON");
+        const QByteArray truncated = "{" + header + R"(, "model": {"a": 0.)";
+        QTest::newRow("truncated") << truncated
+                                   << QString("error: p.json:1:%1: not valid JSON: invalid number")
+                                          .arg(truncated.size() + 1);
+        whole("NaN literal", R"({"model": {"a": NaN}})", "N", "not valid JSON");
+        QTest::newRow("empty") << QByteArray() << "error: p.json:1:1: not valid JSON";
+        QTest::newRow("only spaces") << QByteArray("  \n") << "error: p.json:2:1: not valid JSON";
+        QTest::newRow("a list") << QByteArray("[]") << "error: p.json: must hold a JSON object";
         QTest::newRow("deeply nested") << QByteArray(200000, '[') + QByteArray(200000, ']')
-                                       << "error: file: nested more than 16 levels deep";
+                                       << "error: p.json:1:17: nested more than 16 levels deep";
+        const QByteArray nested = "{" + header + R"(, "model": {"a": )" + QByteArray(30, '[') +
+                                  "1" + QByteArray(30, ']') + "}}";
+        // Two objects deep, so the 15th bracket is the 17th level.
         QTest::newRow("deeply nested inside model")
-            << "{" + header + R"(, "model": {"a": )" + QByteArray(30, '[') + "1" +
-                   QByteArray(30, ']') + "}}"
-            << "error: file: nested more than 16 levels deep";
+            << nested << QString("error: p.json:1:%1: nested more than 16 levels deep")
+                             .arg(nested.indexOf('[') + 15);
         QTest::newRow("over 4 MiB") << QByteArray(5 << 20, ' ') + "{}"
-                                    << "error: file: larger than 4 MiB";
+                                    << "error: p.json: larger than 4 MiB";
         QRandomGenerator random(1102); // fixed seed: reproducible "binary" file
         QByteArray binary(4096, '\0');
         for (char& byte : binary)
             byte = static_cast<char>(random.bounded(256));
         binary[0] = '\x89'; // not '{' or whitespace: certainly not JSON
-        QTest::newRow("random bytes") << binary << "error: file: not valid JSON";
+        QTest::newRow("random bytes")
+            << binary << "error: p.json:1:1: not a parameter file: binary data, not UTF-8 text";
+        QTest::newRow("a NUL byte") << QByteArray("{\"model\": \0}", 12)
+                                    << "error: p.json:1:11: not a parameter file: binary data";
+        const QByteArray multiline = "{\n  \"model\": {\n    \"a\": \"fast\"\n  }\n}\n";
+        QTest::newRow("line and column") << multiline
+                                         << "error: p.json:3:10: model.a: must be a number";
     }
     void invalidParameterFile() {
         QFETCH(QByteArray, contents);
@@ -548,9 +597,9 @@ private slots:
             run({"--simulate", "--params", "p.json", "--duration", "100", "--csv", "out.csv"});
         EXPECT_EXIT(result, 0);
         const QStringList lines = QString::fromUtf8(result.err).split('\n', Qt::SkipEmptyParts);
-        QCOMPARE(lines.size(), 2);
-        QVERIFY(lines.filter(QRegularExpression("^warning: .*comment: unknown field")).size() == 1);
-        QVERIFY(lines.filter(QRegularExpression("^warning: .*model\\.colour: unknown field")).size() == 1);
+        // Each names the file, and the line and column of the unknown key.
+        QCOMPARE(lines, QStringList({"warning: p.json:2:13: comment: unknown field, ignored",
+                                     "warning: p.json:2:65: model.colour: unknown field, ignored"}));
         QVERIFY(!result.out.contains("warning"));
         // The file's a = 0.03 took effect: same trajectory as --set a=0.03.
         const QByteArray written = readAll(at("out.csv"));

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Min/max per pixel column: every sample lands in exactly one column, each
 // column holds the extremes of its samples, and so every spike keeps its full
-// height at any zoom (SPEC §8).
+// height at any zoom (docs/performance.md#budgets).
 #include "column_envelope.h"
 
 #include <QTest>

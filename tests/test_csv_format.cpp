@@ -1,4 +1,5 @@
-// The CSV writers of SPEC §6: exact headers, '.' as the decimal point whatever
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The CSV writers of docs/file-formats.md#csv-files: exact headers, '.' as the decimal point whatever
 // the locale, every number reading back to the same bits, and a write that
 // stops as soon as its sink fails (disk full) instead of carrying on.
 #include "csv_format.h"

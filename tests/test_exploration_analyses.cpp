@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // f–I curve and spike-train comparison (dt sensitivity) against cases with a
 // known answer.
 #include "fi_curve.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // fusedMultiplyAdd (core/fused_multiply_add.h), the exact emulation of a
 // fused multiply-add that rk4 runs on CPUs without FMA instructions, against
 // libm's fma (correctly rounded by glibc's own implementation; on this

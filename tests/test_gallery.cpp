@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The galleries of the published figures: each panel runs exactly its preset,
 // clicking a panel asks for that preset, and the command line writes the
 // images without a display.

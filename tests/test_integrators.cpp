@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The integrators against independent truth: the closed-form solution of the
 // model with a = 0 (a Riccati equation), measured orders of convergence, and
 // rk45's convergence as its tolerance tightens.
@@ -94,7 +95,7 @@ void regroupedStep(const StepConstants& k, double& v, double& u, double current)
     v = Scheme::toV(k, z);
 }
 
-// The plainest loop with SPEC §3's conventions and a finiteness test after
+// The plainest loop with docs/integrators.md's conventions and a finiteness test after
 // every step: the time at which a diverging dc run must be reported.
 template <class Scheme> double firstNonFiniteTime(const SimulationRequest& r) {
     const StepConstants k(r.model, r.settings.dt);
@@ -176,7 +177,7 @@ private slots:
     }
 
     void rk45LocatesSpikesOfAdaptingCellWithinMicrosecond() {
-        // SPEC: rk45 at rtol = atol = 1e-10 within 1e-3 ms of a converged
+        // rk45 at rtol = atol = 1e-10 within 1e-3 ms of a converged
         // reference (here rk45 at 1e-13, checked against the 1e-12 run too).
         auto request = defaultRequest();
         request.settings.duration = 300;
@@ -408,7 +409,7 @@ private slots:
     }
 
     void thresholdTestedAfterStepAndPeakRecorded() {
-        // SPEC §3: the spike's sample holds vpeak, u holds the value after +d,
+        // docs/integrators.md#fixed-step-conventions: the spike's sample holds vpeak, u holds the value after +d,
         // and the time is the step's end.
         auto request = findPreset("RS")->request;
         const auto run = simulate(request);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The explorer window (issue 3), driven as a person would on the offscreen
 // platform: sliders, presets, menu actions, files. What the plots show is
 // compared with the core run directly and reduced by the same builder; what
@@ -23,6 +24,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QRegularExpression>
 #include <QSettings>
@@ -100,7 +102,7 @@ QString plotDifference(MainWindow& window, const izh::SimulationRequest& request
         difference = differenceBetween("u", plots->recoveryView()->trace()->points(), expected.u);
     if (difference.isEmpty())
         difference = differenceBetween("I", plots->currentView_()->trace()->points(), expected.current);
-    // SPEC §8: about two points per pixel column, whatever the sample count,
+    // docs/performance.md#budgets: about two points per pixel column, whatever the sample count,
     // and at most one spike marker per column, whatever the spike count.
     if (difference.isEmpty() && shownV.size() > 2 * view.columns + 2)
         difference = QString("%1 points for %2 columns").arg(shownV.size()).arg(view.columns);
@@ -218,6 +220,7 @@ private slots:
     void pinKeepsTheTraceUntilCleared();
     void settingsRestoreParametersAndPalette();
     void malformedFilesAreRefusedWithAClearMessage();
+    void aDroppedFileIsOpenedOrNamedInTheError();
     void hoverReadOutShowsTheSampleUnderTheCursor();
     void escapeCancelsALongRun();
 
@@ -681,10 +684,14 @@ void TestMainWindow::malformedFilesAreRefusedWithAClearMessage() {
         QString expected;    // in the message
     };
     const Case cases[] = {
-        {"garbage.json", "this is not a parameter file", "not valid JSON"},
+        {"garbage.json", "this is not a parameter file", "garbage.json:1:2: not valid JSON"},
+        {"lines.json", "{\n  \"model\": {\n    \"a\": 0.1,\n  }\n}\n",
+         "lines.json:4:3: not valid JSON"},
         {"truncated.json", QByteArray::fromStdString(valid.substr(0, valid.size() / 2)), "not valid JSON"},
         {"empty.json", "", "not valid JSON"},
-        {"string-number.json", header + R"("model": {"a": "fast"}})", "model.a"},
+        {"string-number.json", header + R"("model": {"a": "fast"}})",
+         QString("string-number.json:1:%1: model.a: must be a number")
+             .arg(header.size() + QByteArray(R"("model": {"a": )").size() + 1)},
         {"list-model.json", header + R"("model": [1, 2]})", "model"},
         {"overflow.json", header + R"("model": {"d": 1e999}})", "model.d"},
         {"integrator.json", header + R"("simulation": {"integrator": 4}})", "simulation.integrator"},
@@ -692,7 +699,7 @@ void TestMainWindow::malformedFilesAreRefusedWithAClearMessage() {
         {"future.json", R"({"format": "izhikevich-explorer-parameters", "version": 99})", "version"},
         {"array.json", "[1, 2, 3]", "JSON object"},
         {"invalid-values.json", header + R"("simulation": {"dt": -1}})", "dt"},
-        {"binary.json", binary, "not valid JSON"},
+        {"binary.json", binary, "binary data"},
         {"huge.json", QByteArray(5 << 20, ' '), "larger than"},
     };
     auto refuses = [&](const QString& path, const QString& expected) {
@@ -719,9 +726,9 @@ void TestMainWindow::malformedFilesAreRefusedWithAClearMessage() {
         const QString problem = refuses(path, c.expected);
         QVERIFY2(problem.isEmpty(), qPrintable(QString(c.name) + ": " + problem));
     }
-    const QString missing = refuses(files_->filePath("no-such-file.json"), "No such file");
+    const QString missing = refuses(files_->filePath("no-such-file.json"), "no such file");
     QVERIFY2(missing.isEmpty(), qPrintable(missing));
-    const QString folder = refuses(files_->path(), "directory");
+    const QString folder = refuses(files_->path(), "is a folder");
     QVERIFY2(folder.isEmpty(), qPrintable(folder));
     closeMessageBoxes(*window);
 
@@ -732,6 +739,42 @@ void TestMainWindow::malformedFilesAreRefusedWithAClearMessage() {
     QVERIFY(window->parameterPanel()->request() == izh::findPreset("IB")->request);
     WAIT_FOR_PLOT(*window);
     VERIFY_PLOT_MATCHES(*window);
+}
+
+// A file dropped on the window is opened like File ▸ Open: a bad one is
+// refused with a dialog naming the file, the line and the column.
+void TestMainWindow::aDroppedFileIsOpenedOrNamedInTheError() {
+    auto window = openWindow();
+    QVERIFY(window->loadPreset("FS"));
+    WAIT_FOR_PLOT(*window);
+    const auto before = window->parameterPanel()->request();
+    auto drop = [&](const QString& path) {
+        QMimeData data;
+        data.setUrls({QUrl::fromLocalFile(path)});
+        const QPoint centre = window->rect().center();
+        QDragEnterEvent enter(centre, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent dropped(QPointF(centre), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(window.get(), &dropped);
+    };
+
+    const QString bad = files_->filePath("dropped.json");
+    QVERIFY(writeFile(bad, "{\n  \"model\": {\"b\": 0.2,\n            \"d\": true}\n}\n"));
+    closeMessageBoxes(*window);
+    drop(bad);
+    QCOMPARE(visibleMessageBoxes(*window).size(), 1);
+    QVERIFY2(window->lastError().contains(bad + ":3:18: model.d: must be a number, not boolean"),
+             qPrintable(window->lastError()));
+    QVERIFY(window->parameterPanel()->request() == before);
+    closeMessageBoxes(*window);
+
+    const QString good = files_->filePath("good.json");
+    QVERIFY(writeFile(good, QByteArray::fromStdString(
+                                izh::formatParameterFile(izh::findPreset("CH")->request))));
+    drop(good);
+    QVERIFY(window->parameterPanel()->request() == izh::findPreset("CH")->request);
+    QVERIFY(visibleMessageBoxes(*window).isEmpty());
 }
 
 // Moving the mouse over the v plot shows t, v, u and I of the sample under

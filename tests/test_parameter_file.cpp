@@ -1,4 +1,5 @@
-// Parameter files (SPEC §7) read and written by the core: round trips, defaults
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Parameter files (docs/file-formats.md#parameter-files) read and written by the core: round trips, defaults
 // for missing fields, warnings for unknown ones, refusals that name the field,
 // and robustness against truncated and random input (the loader must never
 // crash or accept a damaged file silently).
@@ -18,6 +19,10 @@
 using namespace izh;
 
 namespace {
+
+// Errors about the document as a whole (not JSON, too deep, too large) name no field.
+const QString kDocument;
+
 
 constexpr const char* kHeader =
     R"("format": "izhikevich-explorer-parameters", "version": 1)";
@@ -126,7 +131,7 @@ private slots:
         QVERIFY(contents.request == original);
         QVERIFY2(contents.warnings.empty(), contents.warnings.empty()
                                                 ? ""
-                                                : contents.warnings.front().c_str());
+                                                : contents.warnings.front().message().c_str());
         // Writing is deterministic: the re-read request formats to the same text.
         QCOMPARE(formatParameterFile(contents.request), text);
     }
@@ -189,7 +194,7 @@ private slots:
         const auto empty = parseParameterFile("{}", base);
         QVERIFY(empty.request == base);
         QCOMPARE(empty.warnings.size(), std::size_t(1));
-        QVERIFY(QString::fromStdString(empty.warnings[0]).startsWith("format:"));
+        QVERIFY(QString::fromStdString(empty.warnings[0].message()).startsWith("format:"));
     }
 
     // Lists replace the base's list whole (a file's protocol is not merged into
@@ -219,7 +224,7 @@ private slots:
         QCOMPARE(contents.request.protocol.steps.at(0).amplitude, 2.0);
         QStringList warnings;
         for (const auto& w : contents.warnings)
-            warnings << QString::fromStdString(w);
+            warnings << QString::fromStdString(w.message());
         QCOMPARE(warnings.size(), 4);
         for (const char* field :
              {"comment", "model.colour", "protocol.steps[0].shape", "simulation.speed"})
@@ -272,13 +277,13 @@ private slots:
             "protocol.input_spikes[2].weight");
         row("rtol 1e999", R"("simulation": {"rtol": 1e999})", "simulation.rtol");
         // values the simulation would refuse (validated after reading)
-        row("dt zero", R"("simulation": {"dt": 0})", "dt");
+        row("dt zero", R"("simulation": {"dt": 0})", "simulation.dt");
         row("t_off before t_on", R"("protocol": {"steps": [{"t_on": 5, "t_off": 4}]})",
             "protocol.steps[0].t_off");
-        row("vpeak below reset", R"("model": {"vpeak": -70})", "vpeak");
+        row("vpeak below reset", R"("model": {"vpeak": -70})", "model.vpeak");
 
         // format and version
-        auto raw = [](const char* name, const char* text, const char* field) {
+        auto raw = [](const char* name, const char* text, const QString& field) {
             QTest::newRow(name) << QString(text) << QString(field);
         };
         raw("format other", R"({"format": "csv", "version": 1})", "format");
@@ -289,15 +294,15 @@ private slots:
         raw("version string", R"({"version": "1"})", "version");
         raw("version fraction", R"({"version": 1.5})", "version");
         // not a parameter file at all
-        raw("empty", "", "file");
-        raw("whitespace", " \n\t ", "file");
-        raw("truncated", R"({"model": {"a": 0.)", "file");
-        raw("trailing comma", R"({"model": {"a": 0.1,}})", "file");
-        raw("NaN literal", R"({"model": {"a": NaN}})", "file");
-        raw("array", "[1, 2]", "file");
-        raw("null", "null", "file");
-        raw("bare overflow", "1e999", "file");
-        raw("two objects", "{} {}", "file");
+        raw("empty", "", kDocument);
+        raw("whitespace", " \n\t ", kDocument);
+        raw("truncated", R"({"model": {"a": 0.)", kDocument);
+        raw("trailing comma", R"({"model": {"a": 0.1,}})", kDocument);
+        raw("NaN literal", R"({"model": {"a": NaN}})", kDocument);
+        raw("array", "[1, 2]", kDocument);
+        raw("null", "null", kDocument);
+        raw("bare overflow", "1e999", kDocument);
+        raw("two objects", "{} {}", kDocument);
     }
     void refusalsNameTheField() {
         QFETCH(QString, text);
@@ -308,13 +313,13 @@ private slots:
     // Pathological nesting and size are refused before the JSON parser runs.
     void refusesDeepNestingAndHugeFiles() {
         QCOMPARE(refusedField(std::string(100000, '[') + std::string(100000, ']')),
-                 QString("file"));
+                 kDocument);
         std::string nested = fileWith(R"("model": {"a": )");
         nested += std::string(20, '[') + "1" + std::string(20, ']') + "}}";
-        QCOMPARE(refusedField(nested), QString("file"));
+        QCOMPARE(refusedField(nested), kDocument);
         std::string huge = fileWith(R"("model": {"a": 0.1})");
         huge.insert(1, kMaxParameterFileBytes, ' ');
-        QCOMPARE(refusedField(huge), QString("file"));
+        QCOMPARE(refusedField(huge), kDocument);
         // Brackets inside strings are not nesting: twenty of them are accepted.
         // (Built without a raw string literal: moc misreads "[[" inside one.)
         QCOMPARE(refusedField(fileWith("\"comment\": \"" + std::string(20, '[') + "\"")),
@@ -331,7 +336,7 @@ private slots:
             const std::string prefix = full.substr(0, n);
             if (n <= lastBrace) {
                 const QString field = refusedField(prefix);
-                QVERIFY2(field == "file", qPrintable(QString("prefix of %1 bytes: %2").arg(n).arg(field)));
+                QVERIFY2(field == kDocument, qPrintable(QString("prefix of %1 bytes: %2").arg(n).arg(field)));
             } else {
                 QVERIFY(parseParameterFile(prefix, defaultRequest()).request == original);
             }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fixed points and their types, and the vector field, against hand-derived cases.
 #include "phase_plane.h"
 #include "preset_library.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The phase plane's vector field: toggling it on draws one arrow per cell of a
 // regular grid over the visible (v, u) range, each along core's
 // (dv/dt, du/dt) as it appears on screen, inside the plot area; the time

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The presets reproduce the published figures exactly: spike for spike
 // against an independent Python transcription of Izhikevich's MATLAB script
 // (tests/reference/published_scripts.py), and against OpenSourceBrain's
@@ -20,7 +21,7 @@ namespace {
 // OpenSourceBrain/IzhikevichModel, MATLAB/results/.test.2003.mep (commit
 // f364bc61): spike times of izhi2003.m run in Octave, detected on the recorded
 // VV trace as tspan(k) where VV(k-1) <= 0 < VV(k). VV(k) is the value after the
-// step that *starts* at tspan(k), so these are the SPEC's times minus one dt.
+// step that *starts* at tspan(k), so these are the explorer's times minus one dt.
 const std::map<std::string, std::vector<double>> kOsbExpected = {
     {"RS", {18.25, 24.0, 54.25, 87.5, 120.75}},
     {"IB", {18.5, 21.0, 24.75, 58.25, 87.5, 117.25, 146.75}},
@@ -93,7 +94,7 @@ private slots:
             if (run.v[j - 1] <= 0 && run.v[j] > 0)
                 detected.push_back(run.timeAt(j - 1));
         QCOMPARE(detected, expected);
-        // The SPEC stamps the step where v reached vpeak: OSB's first sample
+        // The explorer stamps the step where v reached vpeak: OSB's first sample
         // above 0 mV is that sample or, when v was already above 0 mV one step
         // before the peak, the one before it.
         QCOMPARE(run.spikeTimes().size(), expected.size());

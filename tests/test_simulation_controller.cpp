@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The simulation controller and its worker thread (issue 3, "Simulation
 // controller"): what comes back equals a direct run of the core reduced for
 // the same view; the newest request wins and a stale result never reaches the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Spike-train analysis: statistics on hand-made trains, and the firing-pattern
 // classes on the presets whose names say what they are.
 #include "preset_library.h"

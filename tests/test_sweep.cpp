@@ -1,5 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parameter sweeps: axis parsing and validation, the grid (X fastest, exact
-// end points), the CSV of SPEC §6 parsed back (names, order, round-trip
+// end points), the CSV of docs/file-formats.md#sweep-csv parsed back (names, order, round-trip
 // values, empty undefined fields), each cell's summary against the
 // single-trajectory engine, rk45 sweeps, and the --sweep command line (exit
 // statuses, "error: NAME: reason", nothing written on failure, the heat map
@@ -330,7 +331,7 @@ private slots:
     }
 
     void heatMapPng() {
-        // SPEC §6: --csv F [--png F]; the PNG is the sweep window's heat map,
+        // docs/file-formats.md#sweep-csv: --csv F [--png F]; the PNG is the sweep window's heat map,
         // 1200×900 logical pixels at 2×.
         QTemporaryDir dir;
         const QStringList grid = {"--sweep", "a=0.01:0.1:40", "--sweep", "d=2:8:30",

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The sweep window: runs in the background, shows the grid, and a click loads
 // a cell's exact parameters.
 #include "heat_map_view.h"

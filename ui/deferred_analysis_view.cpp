@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "deferred_analysis_view.h"
 
 void DeferredAnalysisView::setRequest(const izh::SimulationRequest& request) {

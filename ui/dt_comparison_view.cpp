@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "dt_comparison_view.h"
 
 #include "invalid_input.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "gallery_view.h"
 
 #include "plot_series_builder.h"

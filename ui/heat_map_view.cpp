@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "heat_map_view.h"
 
 #include "nice_ticks.h"

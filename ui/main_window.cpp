@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "main_window.h"
 
 #include "analysis_dock.h"
@@ -333,20 +334,15 @@ void MainWindow::onHover(double t) {
 }
 
 bool MainWindow::openParameterFile(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        showError("Cannot open parameter set", path + ": " + file.errorString());
-        return false;
-    }
-    const QByteArray text = file.read(izh::kMaxParameterFileBytes + 1);
     try {
-        const auto contents = izh::parseParameterFile(
-            std::string_view(text.constData(), size_t(text.size())), izh::defaultRequest());
+        const auto contents =
+            izh::readParameterFile(QFile::encodeName(path).toStdString(), izh::defaultRequest());
         loadRequest(contents.request);
         currentFile_ = path;
         addRecentFile(path);
         if (!contents.warnings.empty())
-            statusBar()->showMessage(QString::fromStdString(contents.warnings.front()), 5000);
+            statusBar()->showMessage(QString::fromStdString(contents.warnings.front().message()),
+                                     5000);
         setWindowTitle(QFileInfo(path).fileName() + " — Izhikevich Explorer");
         return true;
     } catch (const izh::InvalidInput& error) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // File ▸ Export ▸ NESTML model…, PyNEST script…, Brian2 script… (issue 5):
 // the parameters as they stand in the panel, written atomically.
 #include "main_window.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "phase_plane_view.h"
 
 #include "nice_ticks.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "plot_panel.h"
 
 #include "nice_ticks.h"

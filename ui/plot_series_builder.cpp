@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "plot_series_builder.h"
 
 #include "column_envelope.h"
@@ -46,7 +47,7 @@ PlotSeries buildPlotSeries(const izh::Trajectory& trajectory, double vpeak, cons
     series.v = seriesFor(trajectory.v, trajectory.dt, view);
     series.u = seriesFor(trajectory.u, trajectory.dt, view);
     series.current = seriesFor(trajectory.current, trajectory.dt, view);
-    // At most one marker per pixel column (SPEC §8): spikes closer than a
+    // At most one marker per pixel column (docs/performance.md#budgets): spikes closer than a
     // column share one. Thousands of markers (a fast-firing corner of the
     // parameter space) would stall the GUI thread in Qt Charts' scatter.
     const double columnWidth = (view.t1 - view.t0) / std::max(1, view.columns);

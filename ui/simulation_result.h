@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "simulation_request.h"
@@ -17,7 +18,7 @@ struct PlotView {
 };
 
 // Plot-ready series: at most two points per pixel column (min and max), so
-// every spike keeps its full height at any zoom (SPEC §8).
+// every spike keeps its full height at any zoom (docs/performance.md#budgets).
 struct PlotSeries {
     QList<QPointF> v, u, current;
     QList<QPointF> spikes; // (time, vpeak) markers inside the window

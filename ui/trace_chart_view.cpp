@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "trace_chart_view.h"
 
 #include "nice_ticks.h"

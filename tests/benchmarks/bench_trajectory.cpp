@@ -1,4 +1,5 @@
-// Benchmarks for the SPEC §8 trajectory budgets. Prints the median of many
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Benchmarks for the docs/performance.md#budgets trajectory budgets. Prints the median of many
 // repetitions (robust on a noisy shared machine):
 //   one trajectory of 10⁴ steps (1 000 ms at dt 0.1), every fixed-step
 //   scheme, full trace kept                               budget ≤ 0.1 ms

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Independent reference: the Izhikevich model simulated by Brian2 (forward Euler).
 
 Reads from stdin a JSON list of parameter sets
@@ -14,10 +15,10 @@ Model, as Brian2 users write it (dimensionless v, u; time in ms):
     du/dt = a*(b*v - u)/ms
     threshold v >= vpeak;  reset v = c; u += d;  method 'euler'
 Brian2's 'euler' takes both derivatives from the state at the step's start,
-i.e. SPEC integrator `euler`.
+i.e. the explorer's integrator `euler`.
 
 Spike times: Brian2 integrates the step [t_k, t_k + dt] in its 'groups' slot,
-then tests the threshold and stamps the spike with t_k. The SPEC times a spike
+then tests the threshold and stamps the spike with t_k. The explorer times a spike
 at the end of its step, so we report t_k + dt, computed as k*dt + dt from the
 step index k. The run has duration/dt steps (k = 0 .. N-1), so the last
 possible spike time is N*dt = duration.
@@ -36,7 +37,7 @@ REQUIRED = ("id", "a", "b", "c", "d", "vpeak", "v0", "u0", "I", "dt", "duration"
 
 
 def simulate(p, b2):
-    """Run one parameter set; return its spike times (SPEC convention)."""
+    """Run one parameter set; return its spike times (the explorer's convention)."""
     b2.start_scope()
     dt = float(p["dt"])
     b2.defaultclock.dt = dt * b2.ms

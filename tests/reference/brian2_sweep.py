@@ -1,12 +1,13 @@
 #!/usr/bin/python3
-"""Brian2 (C++ standalone) against our --sweep: the SPEC §8 sweep benchmark.
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Brian2 (C++ standalone) against our --sweep: the docs/performance.md#budgets sweep benchmark.
 
 The grid of issue 4: 256×256 cells of (a, d), a = 0.01 … 0.1, d = 0 … 10
 (value i of N: lo + (hi − lo)·i/(N − 1)), b 0.2, c −65, dc I 10, v0 −65,
 u0 −13, 1000 ms at dt 0.1, forward Euler (6.55·10⁸ neuron-steps).
 
 Brian2 runs it as one NeuronGroup of 65 536 neurons with per-neuron a and d,
-method 'euler' (both derivatives from the state at the step's start: SPEC
+method 'euler' (both derivatives from the state at the step's start: the explorer's
 `euler`), threshold v >= 30, reset v = c; u += d, a SpikeMonitor counting
 spikes, on the cpp_standalone device (single-threaded, as Brian2 ships). The
 code is generated and compiled first; only the compiled binary's run is timed.

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Independent reference: Izhikevich's published MATLAB script, transcribed to Python.
 
 Source: E. M. Izhikevich, izhi2003.m (November 2003; ModelDB 39948), as kept in
@@ -26,7 +27,7 @@ script's operation order (MATLAB evaluates left to right, so tau*a*(x) is
 (tau*a)*(x)). tspan(k) is computed as k*tau, k = 0..n, n = round(T/tau).
 
 Output (stdout): JSON {id: {"spikes": [...], "steps": n+1, "trace_v_first_10": [...]}}.
-Spike times use the SPEC convention: a spike found after the step that started
+Spike times use the explorer's convention (docs/integrators.md): a spike found after the step that started
 at tspan(k) is timed tspan(k) + tau; spikes later than the panel's duration T
 (only possible after the script's extra step at t = T) are dropped.
 
@@ -287,7 +288,7 @@ def osb_threshold_times(tspan, VV, threshold=0.0):
     # osb-model-validation, omv/analyzers/utils/timeseries.py, detect_spikes:
     # index k (k >= 1) where VV(k-1) <= threshold < VV(k); reports tspan(k).
     # VV(k) is the value *after* the step that starts at tspan(k), so these
-    # times are one tau earlier than the SPEC's spike times.
+    # times are one tau earlier than the explorer's spike times.
     return [tspan[k] for k in range(1, len(VV))
             if VV[k - 1] <= threshold and VV[k] > threshold]
 
