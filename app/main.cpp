@@ -4,10 +4,10 @@
 // with Qt Core alone; the window, PNG/SVG output and the UI benchmark run in
 // the drawing module, loaded only for them (widgets_module.h). Headless
 // drawing uses the offscreen platform, so nothing needs a display.
-#include "command_line.h"
-#include "exit_status.h"
-#include "run_command.h"
-#include "widgets_module.h"
+#include "cli/command_line.h"
+#include "cli/exit_status.h"
+#include "cli/run_command.h"
+#include "cli/widgets_module.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

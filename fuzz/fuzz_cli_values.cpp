@@ -4,10 +4,10 @@
 // --rtol and --atol use them. Input: lines "NAME=VALUE", applied in order to
 // the default request (or a preset's, if the first line is "preset=ID").
 // Anything may be refused with InvalidInput; nothing may crash.
-#include "invalid_input.h"
-#include "number_format.h"
-#include "preset_library.h"
-#include "simulation_request.h"
+#include "core/base/invalid_input.h"
+#include "core/base/number_format.h"
+#include "core/model/simulation_request.h"
+#include "core/presets/preset_library.h"
 
 #include <cmath>
 #include <cstdint>

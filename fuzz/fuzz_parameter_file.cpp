@@ -3,9 +3,9 @@
 // either load or be refused with InvalidInput naming a field; no other
 // exception, crash, leak or undefined behaviour. A file that loads must save
 // and load back to the same request (formatParameterFile round trip).
-#include "invalid_input.h"
-#include "parameter_file.h"
-#include "preset_library.h"
+#include "core/base/invalid_input.h"
+#include "core/io/parameter_file.h"
+#include "core/presets/preset_library.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -2,9 +2,9 @@
 // Writes the fuzzers' seed corpus into DIR/parameter_file and DIR/cli_values:
 // every preset's parameter file (formatParameterFile), and for the CLI target
 // each preset's settable values as NAME=VALUE lines.
-#include "parameter_file.h"
-#include "number_format.h"
-#include "preset_library.h"
+#include "core/base/number_format.h"
+#include "core/io/parameter_file.h"
+#include "core/presets/preset_library.h"
 
 #include <filesystem>
 #include <fstream>

@@ -7,9 +7,9 @@
 // run-time-selected SIMD path and for the portable baseline.
 //
 //   bench_sweep [--threads N] [--runs R] [--scheme ID]
-#include "batch_engine.h"
-#include "parameter_sweep.h"
-#include "preset_library.h"
+#include "core/batch/batch_engine.h"
+#include "core/batch/parameter_sweep.h"
+#include "core/presets/preset_library.h"
 
 #include <algorithm>
 #include <ctime>

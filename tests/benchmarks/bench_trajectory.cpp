@@ -4,10 +4,10 @@
 //   one trajectory of 10⁴ steps (1 000 ms at dt 0.1), every fixed-step
 //   scheme, full trace kept                               budget ≤ 0.1 ms
 //   one trajectory of 10⁷ steps reduced for display        budget ≤ 100 ms
-#include "envelope_recorder.h"
-#include "fma_dispatch.h"
-#include "preset_library.h"
-#include "simulator.h"
+#include "core/integrate/envelope_recorder.h"
+#include "core/integrate/fma_dispatch.h"
+#include "core/integrate/simulator.h"
+#include "core/presets/preset_library.h"
 
 #include <algorithm>
 #include <chrono>

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The regrouped RK4 step of core/rk4_terms.{h,cpp} is classic RK4, exactly.
 
-RK4Scheme (core/fixed_step_schemes.h) does not evaluate the four stages one
+RK4Scheme (core/integrate/fixed_step_schemes.h) does not evaluate the four stages one
 after another: it evaluates v' as a quartic in the second stage's slope f2,
 with coefficients folded into constants (RK4Terms), in a shifted state
 coordinate z. This script transcribes those constants and that step with

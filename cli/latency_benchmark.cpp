@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/latency_benchmark.h"
+
+#include "cli/exit_status.h"
+#include "core/presets/preset_library.h"
+#include "ui/plots/plot_panel.h"
+#include "ui/window/main_window.h"
+#include "ui/window/parameter_panel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QSlider>
+#include <QTimer>
+#include <algorithm>
+#include <vector>
+
+namespace {
+
+double percentile(std::vector<double> values, double p) {
+    std::sort(values.begin(), values.end());
+    const auto index = static_cast<std::size_t>(p * double(values.size() - 1) + 0.5);
+    return values[std::min(index, values.size() - 1)];
+}
+
+// Waits (running the event loop) until the plot has painted the result of the
+// latest request, or gives up after `timeoutMs`. Returns the elapsed time.
+bool waitForPaintOfLatest(MainWindow& window, int timeoutMs) {
+    QEventLoop loop;
+    bool painted = false;
+    auto connection = QObject::connect(window.plotPanel(), &PlotPanel::repainted, &loop, [&] {
+        const auto result = window.plotPanel()->result();
+        if (result && result->generation == window.controller()->latestGeneration()) {
+            painted = true;
+            loop.quit();
+        }
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    QObject::disconnect(connection);
+    return painted;
+}
+
+std::vector<double> measure(MainWindow& window, double dt, int moves) {
+    auto request = izh::defaultRequest();
+    request.settings.integrator = izh::IntegratorKind::Euler;
+    request.settings.duration = 1000;
+    request.settings.dt = dt;
+    window.loadRequest(request);
+    waitForPaintOfLatest(window, 10000);
+    QSlider* slider = window.parameterPanel()->slider("a");
+    std::vector<double> latencies;
+    for (int i = 0; i < moves; ++i) {
+        // a from 0.01 up to 0.14 and back: ordinary regimes, every move a new value.
+        const int k = i % 200;
+        const int position = 85 + (k < 100 ? k : 200 - k);
+        QElapsedTimer clock;
+        clock.start();
+        slider->setValue(position);
+        if (!waitForPaintOfLatest(window, 5000))
+            continue;
+        latencies.push_back(double(clock.nsecsElapsed()) / 1e6);
+    }
+    return latencies;
+}
+
+} // namespace
+
+int runUiBenchmark(QTextStream& out) {
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    QApplication::processEvents();
+    for (auto [steps, dt] : {std::pair{10000, 0.1}, {1000000, 0.001}}) {
+        const auto latencies = measure(window, dt, 200);
+        if (latencies.empty()) {
+            out << "ui_latency steps=" << steps << " failed: no repaint observed\n";
+            return ExitOutputFailed;
+        }
+        out << "ui_latency steps=" << steps << " p50_ms=" << QString::number(percentile(latencies, 0.5), 'f', 2)
+            << " p95_ms=" << QString::number(percentile(latencies, 0.95), 'f', 2) << '\n';
+        out.flush();
+    }
+    return ExitDone;
+}

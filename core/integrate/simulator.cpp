@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/integrate/simulator.h"
+
+namespace izh {
+
+Trajectory simulate(const SimulationRequest& request, const RunControl& control) {
+    Trajectory trajectory;
+    trajectory.dt = request.settings.dt;
+    FullTraceRecorder recorder(trajectory);
+    trajectory.outcome = runSimulation(request, recorder, control, /*fullTrace=*/true);
+    recorder.finish();
+    return trajectory;
+}
+
+RunOutcome simulateSpikes(const SimulationRequest& request, const RunControl& control) {
+    DiscardingSink sink;
+    return runSimulation(request, sink, control, /*fullTrace=*/false);
+}
+
+} // namespace izh
