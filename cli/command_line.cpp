@@ -6,6 +6,8 @@
 #include "core/base/invalid_input.h"
 #include "core/base/number_format.h"
 #include "core/io/parameter_file.h"
+#include "core/model/parameter_catalogue.h"
+#include "core/model/request_validation.h"
 #include "core/presets/preset_library.h"
 
 #include <QCommandLineParser>
@@ -38,11 +40,8 @@ void applySet(Invocation& invocation, const QString& assignment) {
     if (eq <= 0)
         throw InvalidInput("set", "expected NAME=VALUE, got '" + assignment.toStdString() + "'");
     const QString name = assignment.left(eq).trimmed();
-    if (!izh::SimulationRequest::isSettableName(name.toStdString()))
-        throw InvalidInput(name.toStdString(),
-                           "unknown parameter (a, b, c, d, vpeak, p2, p1, p0, vb, e, v0, u0, I, "
-                           "duration, dt, rtol, atol)");
-    invocation.request.set(name.toStdString(), parseValue(name, assignment.mid(eq + 1)));
+    const izh::ParameterInfo& parameter = izh::parameter(name.toStdString());
+    parameter.set(invocation.request, parseValue(name, assignment.mid(eq + 1)));
 }
 
 } // namespace
@@ -58,13 +57,15 @@ Invocation parseCommandLine(const QStringList& arguments) {
     const QCommandLineOption simulate("simulate", "Run one simulation headlessly.");
     const QCommandLineOption preset("preset", "Start from preset ID.", "ID");
     const QCommandLineOption params("params", "Read a parameter file (JSON).", "FILE");
-    const QCommandLineOption set("set", "Set a parameter (repeatable): a, b, c, d, vpeak, p2, "
-                                        "p1, p0, vb, e, v0, u0, I (primary amplitude).",
-                                 "NAME=VALUE");
+    const QCommandLineOption set(
+        "set",
+        QString::fromStdString("Set a parameter (repeatable): " + izh::parameterNameList() +
+                               " (I: the protocol's primary amplitude)."),
+        "NAME=VALUE");
     const QCommandLineOption duration("duration", "Run length in ms.", "MS");
     const QCommandLineOption dt("dt", "Step (fixed-step) or sampling grid (rk45) in ms.", "MS");
     const QCommandLineOption integrator(
-        "integrator", "euler, semi-implicit, half-step, rk4 or rk45.", "ID");
+        "integrator", QString::fromUtf8(izh::integratorIdList().data()) + ".", "ID");
     const QCommandLineOption rtol("rtol", "Relative tolerance of rk45.", "X");
     const QCommandLineOption atol("atol", "Absolute tolerance of rk45.", "X");
     const QCommandLineOption csv("csv", "Write the trajectory t_ms,v_mV,u,I to F.", "F");
@@ -144,13 +145,13 @@ Invocation parseCommandLine(const QStringList& arguments) {
         } else if (name == "set") {
             applySet(invocation, value);
         } else if (name == "duration" || name == "dt" || name == "rtol" || name == "atol") {
-            invocation.request.set(name.toStdString(), parseValue(name, value));
+            izh::setParameter(invocation.request, name.toStdString(), parseValue(name, value));
         } else if (name == "integrator") {
             const auto kind = izh::integratorFromId(value.toStdString());
             if (!kind)
                 throw InvalidInput("integrator", "unknown integrator '" + value.toStdString() +
-                                                     "' (euler, semi-implicit, half-step, rk4, "
-                                                     "rk45)");
+                                                     "' (" + std::string(izh::integratorIdList()) +
+                                                     ")");
             invocation.request.settings.integrator = *kind;
         }
     }
@@ -193,7 +194,7 @@ Invocation parseCommandLine(const QStringList& arguments) {
         seen << absolute;
     }
 
-    invocation.request.validate(invocation.mode == Invocation::Mode::Simulate &&
-                                !invocation.csvPath.isEmpty());
+    izh::validateRequest(invocation.request, invocation.mode == Invocation::Mode::Simulate &&
+                                                 !invocation.csvPath.isEmpty());
     return invocation;
 }

@@ -6,6 +6,8 @@
 // Anything may be refused with InvalidInput; nothing may crash.
 #include "core/base/invalid_input.h"
 #include "core/base/number_format.h"
+#include "core/model/parameter_catalogue.h"
+#include "core/model/request_validation.h"
 #include "core/model/simulation_request.h"
 #include "core/presets/preset_library.h"
 
@@ -45,19 +47,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             if (!back || *back != *value)
                 std::abort();
         }
-        if (!izh::SimulationRequest::isSettableName(name))
+        if (!izh::findParameter(name))
             continue;
         try {
-            request.set(name, *value);
-            if (request.get(name) != *value && name != "u0")
+            izh::setParameter(request, name, *value);
+            if (izh::getParameter(request, name) != *value && name != "u0")
                 std::abort(); // a set value reads back (u0 is optional: get may derive)
         } catch (const izh::InvalidInput&) {
             continue;
         }
     }
     try {
-        request.validate(false);
-        request.validate(true);
+        izh::validateRequest(request, false);
+        izh::validateRequest(request, true);
     } catch (const izh::InvalidInput&) {
     }
     return 0;

@@ -4,6 +4,7 @@
 // each preset's settable values as NAME=VALUE lines.
 #include "core/base/number_format.h"
 #include "core/io/parameter_file.h"
+#include "core/model/parameter_catalogue.h"
 #include "core/presets/preset_library.h"
 
 #include <filesystem>
@@ -23,8 +24,8 @@ int main(int argc, char** argv) {
             << izh::formatParameterFile(preset.request);
         std::ofstream cli(dir / "cli_values" / (preset.id + ".txt"));
         cli << "preset=" << preset.id << '\n';
-        for (const char* name : {"a", "b", "c", "d", "vpeak", "v0", "I", "duration", "dt"})
-            cli << name << '=' << izh::formatNumber(preset.request.get(name)) << '\n';
+        for (const auto& parameter : izh::parameterCatalogue())
+            cli << parameter.name << '=' << izh::formatNumber(parameter.get(preset.request)) << '\n';
     }
     std::cout << izh::presets().size() << " presets written to " << dir.string() << '\n';
     return 0;

@@ -19,7 +19,8 @@ packages=(
     nlohmann-json3-dev                        # parameter files (core, header-only)
     fonts-dejavu-core                         # text in offscreen renders and exports
     python3 python3-numpy python3-brian       # independent references in the tests
-    desktop-file-utils appstream dpkg-dev     # packaging: validators, dpkg-shlibdeps (CPack DEB)
+    desktop-file-utils appstream dpkg-dev file  # packaging: validators; dpkg-shlibdeps and
+                                              # file, which CPack's DEB generator runs
 )
 ci_packages=(
     debootstrap                               # the clean Debian 12 root of .ci/run

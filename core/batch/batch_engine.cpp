@@ -5,6 +5,7 @@
 #include "core/batch/batch_group.h"
 #include "core/batch/group_kernels.h"
 #include "core/integrate/simulator.h"
+#include "core/model/request_validation.h"
 
 #include <algorithm>
 #include <atomic>
@@ -124,7 +125,7 @@ BatchOutcome runBatch(std::size_t cellCount, const BatchCellRequest& cellRequest
     if (cellCount == 0)
         return outcome;
     const SimulationRequest first = cellRequest(0);
-    first.validate(false);
+    validateRequest(first, false);
     const SharedGrid grid = gridOf(first);
     const bool scalar = grid.integrator == IntegratorKind::RK45;
     const Kind kind = kindOf(grid.integrator);
@@ -162,7 +163,7 @@ BatchOutcome runBatch(std::size_t cellCount, const BatchCellRequest& cellRequest
                 requests.clear();
                 for (std::size_t c = 0; c < cells; ++c) {
                     requests.push_back(cellRequest(firstCell + c));
-                    requests.back().validate(false);
+                    validateRequest(requests.back(), false);
                     requireSameGrid(grid, requests.back());
                 }
                 // The vectorised rk4 is the shifted form only (RK4Terms).

@@ -3,6 +3,8 @@
 
 #include "core/base/invalid_input.h"
 #include "core/base/number_format.h"
+#include "core/model/parameter_catalogue.h"
+#include "core/model/request_validation.h"
 
 #include <cmath>
 
@@ -23,9 +25,8 @@ SweepAxis parseSweepAxis(std::string_view spec) {
         throw InvalidInput("sweep", "expected NAME=LO:HI:N, got '" + text + "'");
     SweepAxis axis;
     axis.name = std::string(spec.substr(0, eq));
-    if (!SimulationRequest::isSettableName(axis.name))
-        throw InvalidInput(axis.name, "unknown parameter (a, b, c, d, vpeak, p2, p1, p0, vb, e, "
-                                      "v0, u0, I)");
+    if (!findParameter(axis.name))
+        throw InvalidInput(axis.name, "unknown parameter (" + parameterNameList(true) + ")");
     const std::string_view range = spec.substr(eq + 1);
     const auto colon1 = range.find(':');
     const auto colon2 = colon1 == std::string_view::npos ? colon1 : range.find(':', colon1 + 1);
@@ -61,14 +62,12 @@ SweepAxis parseSweepAxis(std::string_view spec) {
 }
 
 void validateSweep(const SimulationRequest& base, const SweepAxis& x, const SweepAxis& y) {
-    base.validate(false);
+    validateRequest(base, false);
     for (const SweepAxis* axis : {&x, &y}) {
         const std::string& name = axis->name;
-        if (!SimulationRequest::isSettableName(name))
-            throw InvalidInput(name, "unknown parameter");
-        if (name == "dt" || name == "duration")
-            throw InvalidInput(name, "cannot be swept: the cells of a sweep share one time grid "
-                                     "(run one sweep per value instead)");
+        const ParameterInfo& swept = parameter(name);
+        if (swept.notSweepable)
+            throw InvalidInput(name, swept.notSweepable);
         if ((name == "rtol" || name == "atol") && base.settings.integrator != IntegratorKind::RK45)
             throw InvalidInput(name, "has no effect on the fixed-step scheme '" +
                                          std::string(integratorId(base.settings.integrator)) +
@@ -81,7 +80,7 @@ void validateSweep(const SimulationRequest& base, const SweepAxis& x, const Swee
         throw InvalidInput("sweep", "the two axes sweep the same parameter '" + x.name + "'");
     // Every point of the grid's edges; the model's constraints are linear in
     // each parameter, so the interior cannot fail where the edges pass.
-    auto check = [&](std::size_t i, std::size_t j) { sweepCellRequest(base, x, y, i, j).validate(false); };
+    auto check = [&](std::size_t i, std::size_t j) { validateRequest(sweepCellRequest(base, x, y, i, j), false); };
     for (std::size_t i = 0; i < x.count; ++i) {
         check(i, 0);
         check(i, y.count - 1);
@@ -95,8 +94,8 @@ void validateSweep(const SimulationRequest& base, const SweepAxis& x, const Swee
 SimulationRequest sweepCellRequest(const SimulationRequest& base, const SweepAxis& x,
                                    const SweepAxis& y, std::size_t i, std::size_t j) {
     SimulationRequest request = base;
-    request.set(x.name, x.value(i));
-    request.set(y.name, y.value(j));
+    parameter(x.name).set(request, x.value(i));
+    parameter(y.name).set(request, y.value(j));
     return request;
 }
 
@@ -113,10 +112,15 @@ SweepResult runSweep(const SimulationRequest& base, const SweepAxis& x, const Sw
     result.cells.resize(x.count * y.count);
     const double duration = base.settings.duration;
     const double onset = base.protocol.onsetTime(); // only affects the latency, not reported
+    const ParameterInfo& xParameter = parameter(x.name);
+    const ParameterInfo& yParameter = parameter(y.name);
     result.batch = runBatch(
         result.cells.size(),
         [&](std::size_t cell) {
-            return sweepCellRequest(base, x, y, cell % x.count, cell / x.count);
+            SimulationRequest request = base;
+            xParameter.set(request, x.value(cell % x.count));
+            yParameter.set(request, y.value(cell / x.count));
+            return request;
         },
         [&](std::size_t cell, const BatchCellResult& run) {
             const auto analysis =

@@ -4,6 +4,7 @@
 #include "core/integrate/dormand_prince.h"
 #include "core/integrate/fixed_step_integrator.h"
 #include "core/integrate/trajectory.h"
+#include "core/model/request_validation.h"
 #include "core/model/simulation_request.h"
 
 namespace izh {
@@ -14,7 +15,7 @@ namespace izh {
 template <class Sink>
 RunOutcome runSimulation(const SimulationRequest& request, Sink& sink,
                          const RunControl& control = {}, bool fullTrace = false) {
-    request.validate(fullTrace);
+    validateRequest(request, fullTrace);
     const auto& s = request.settings;
     if (s.integrator == IntegratorKind::RK45)
         return integrateDormandPrince(request, sink, control);

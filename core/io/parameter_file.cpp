@@ -3,6 +3,8 @@
 
 #include "core/base/invalid_input.h"
 #include "core/io/json_location.h"
+#include "core/model/parameter_catalogue.h"
+#include "core/model/request_validation.h"
 
 #include <cerrno>
 #include <cmath>
@@ -277,13 +279,13 @@ const std::vector<std::string> kRampKeys = {"slope",      "t_on",        "t_off"
 const std::vector<std::string> kTrainKeys = {"amplitude", "t_on",  "width",
                                              "period",    "count", "primary"};
 const std::vector<std::string> kSpikeKeys = {"time", "weight"};
-const std::vector<std::string> kSimulationKeys = {"duration", "dt", "integrator", "rtol", "atol"};
-
-std::vector<std::string> modelKeys() {
-    std::vector<std::string> keys;
-    for (auto name : ModelParameters::names())
-        keys.emplace_back(name);
-    return keys;
+// The keys a section's object may hold: the catalogue's parameters stored
+// there, and `others`.
+std::vector<std::string> keysOf(ParameterSection section, std::vector<std::string> others) {
+    for (const auto& info : parameterCatalogue())
+        if (info.section == section && !info.fileKey.empty())
+            others.emplace_back(info.fileKey);
+    return others;
 }
 
 json windowJson(double tOn, double tOff, bool includeOn, bool includeOff, bool primary) {
@@ -297,13 +299,13 @@ json windowJson(double tOn, double tOff, bool includeOn, bool includeOff, bool p
 }
 
 // Where a field of the request lives in the file (validate() names the
-// request's fields: "vpeak", "dt", "protocol.steps[0].t_off").
+// parameters, "vpeak", "dt", and the protocol's fields by their paths,
+// "protocol.steps[0].t_off").
 std::string fileKeyOf(const std::string& field) {
-    if (ModelParameters::isName(field))
-        return "model." + field;
-    for (const char* setting : {"duration", "dt", "integrator", "rtol", "atol"})
-        if (field == setting)
-            return "simulation." + field;
+    if (const ParameterInfo* info = findParameter(field); info && !info->fileKey.empty())
+        return std::string(sectionKey(info->section)) + "." + std::string(info->fileKey);
+    if (field == "integrator")
+        return "simulation.integrator";
     return field;
 }
 
@@ -321,6 +323,38 @@ std::string syntaxError(const json::parse_error& error) {
     if (text.size() > kLongest)
         text = text.substr(0, kLongest) + "…";
     return text;
+}
+
+// Reads the catalogue's parameters of `section` from `object`, the section's
+// object in the file (if it has one).
+void readParameters(Reader& read, const json* object, ParameterSection section,
+                    SimulationRequest& request) {
+    if (!object)
+        return;
+    const std::string path(sectionKey(section));
+    for (const auto& info : parameterCatalogue()) {
+        if (info.section != section || info.fileKey.empty())
+            continue;
+        const std::string key(info.fileKey);
+        const auto it = object->find(key);
+        if (it == object->end())
+            continue;
+        if (it->is_null() && info.derive) {
+            info.derive(request);
+            continue;
+        }
+        double value = 0;
+        read.number(*object, path, key.c_str(), value);
+        info.set(request, value);
+    }
+}
+
+// The section's object in the file, which may hold the catalogue's
+// parameters of the section and `others`; unknown keys are warned of.
+const json* sectionObject(Reader& read, const json& root, ParameterSection section,
+                          const std::vector<std::string>& others) {
+    const std::string key(sectionKey(section));
+    return read.objectField(root, "", key.c_str(), keysOf(section, others));
 }
 
 ParameterFileContents parseDocument(std::string_view text, const SimulationRequest& base) {
@@ -355,15 +389,10 @@ ParameterFileContents parseDocument(std::string_view text, const SimulationReque
     }
 
     auto& request = contents.request;
-    if (const json* model = read.objectField(root, "", "model", modelKeys())) {
-        auto& m = request.model;
-        for (auto [key, target] : {std::pair{"a", &m.a}, {"b", &m.b}, {"c", &m.c}, {"d", &m.d},
-                                   {"vpeak", &m.vpeak}, {"p2", &m.p2}, {"p1", &m.p1},
-                                   {"p0", &m.p0}, {"vb", &m.vb}, {"e", &m.e}, {"v0", &m.v0}})
-            read.number(*model, "model", key, *target);
-        read.optionalNumber(*model, "model", "u0", m.u0);
-    }
-    if (const json* protocol = read.objectField(root, "", "protocol", kProtocolKeys)) {
+    readParameters(read, sectionObject(read, root, ParameterSection::Model, {}),
+                   ParameterSection::Model, request);
+    const json* protocol = sectionObject(read, root, ParameterSection::Stimulus, kProtocolKeys);
+    if (protocol) {
         auto& p = request.protocol;
         const std::string path = "protocol";
         read.number(*protocol, path, "baseline", p.baseline);
@@ -405,25 +434,23 @@ ParameterFileContents parseDocument(std::string_view text, const SimulationReque
                       read.number(j, at, "weight", s.weight);
                   });
     }
-    if (const json* sim = read.objectField(root, "", "simulation", kSimulationKeys)) {
-        auto& s = request.settings;
-        read.number(*sim, "simulation", "duration", s.duration);
-        read.number(*sim, "simulation", "dt", s.dt);
-        read.number(*sim, "simulation", "rtol", s.rtol);
-        read.number(*sim, "simulation", "atol", s.atol);
+    readParameters(read, protocol, ParameterSection::Stimulus, request);
+    const json* sim = sectionObject(read, root, ParameterSection::Simulation, {"integrator"});
+    readParameters(read, sim, ParameterSection::Simulation, request);
+    if (sim) {
         if (auto it = sim->find("integrator"); it != sim->end()) {
             if (!it->is_string())
                 throw InvalidInput("simulation.integrator", "must be a string");
             auto kind = integratorFromId(it->get<std::string>());
             if (!kind)
                 throw InvalidInput("simulation.integrator",
-                                   "unknown integrator '" + it->get<std::string>() +
-                                       "' (euler, semi-implicit, half-step, rk4, rk45)");
-            s.integrator = *kind;
+                                   "unknown integrator '" + it->get<std::string>() + "' (" +
+                                       std::string(integratorIdList()) + ")");
+            request.settings.integrator = *kind;
         }
     }
     try {
-        request.validate(false);
+        validateRequest(request, false);
     } catch (const InvalidInput& error) {
         throw InvalidInput(fileKeyOf(error.field()), error.reason());
     }
@@ -507,19 +534,32 @@ ParameterFileContents readParameterFile(const std::string& path, const Simulatio
     }
 }
 
+namespace {
+
+// The catalogue's parameters of `section` stored in a file: each under its
+// key, a derived one that is unset as null.
+json parameterObject(const SimulationRequest& request, ParameterSection section) {
+    json object = json::object();
+    for (const auto& info : parameterCatalogue()) {
+        if (info.section != section || info.fileKey.empty())
+            continue;
+        const std::string key(info.fileKey);
+        object[key] = info.isDerived && info.isDerived(request) ? json(nullptr)
+                                                                  : json(info.get(request));
+    }
+    return object;
+}
+
+} // namespace
+
 std::string formatParameterFile(const SimulationRequest& request) {
     json root;
     root["format"] = kParameterFileFormat;
     root["version"] = kParameterFileVersion;
-    json model;
-    for (auto name : ModelParameters::names())
-        if (name != "u0")
-            model[std::string(name)] = request.model.get(name);
-    model["u0"] = request.model.u0 ? json(*request.model.u0) : json(nullptr);
-    root["model"] = model;
+    root["model"] = parameterObject(request, ParameterSection::Model);
 
     const auto& p = request.protocol;
-    json protocol;
+    json protocol = parameterObject(request, ParameterSection::Stimulus);
     protocol["baseline"] = p.baseline;
     protocol["baseline_is_primary"] = p.baselineIsPrimary;
     protocol["steps"] = json::array();
@@ -547,12 +587,8 @@ std::string formatParameterFile(const SimulationRequest& request) {
         protocol["input_spikes"].push_back({{"time", s.time}, {"weight", s.weight}});
     root["protocol"] = protocol;
 
-    const auto& s = request.settings;
-    root["simulation"] = {{"duration", s.duration},
-                          {"dt", s.dt},
-                          {"integrator", std::string(integratorId(s.integrator))},
-                          {"rtol", s.rtol},
-                          {"atol", s.atol}};
+    root["simulation"] = parameterObject(request, ParameterSection::Simulation);
+    root["simulation"]["integrator"] = std::string(integratorId(request.settings.integrator));
     return root.dump(2) + "\n";
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/model/integrator_kind.h"
+#include "core/model/integrator_catalogue.h"
 #include "core/model/model_parameters.h"
 #include "core/model/stimulus_protocol.h"
 
@@ -26,22 +26,18 @@ inline constexpr std::size_t kMaxSteps = 200'000'000;          // any run
 inline constexpr std::size_t kMaxRecordedSamples = 20'000'000; // a full trace (≈ 0.5 GB)
 
 // Everything one simulation needs: what the GUI, the CLI and files exchange.
+// Named access: core/model/parameter_catalogue.h; checks:
+// core/model/request_validation.h.
 struct SimulationRequest {
     ModelParameters model;
     StimulusProtocol protocol;
     SimulationSettings settings;
 
-    // Throws InvalidInput naming the field. `fullTrace` applies the lower limit
-    // for runs whose every sample is kept (CSV export).
-    void validate(bool fullTrace = true) const;
-
-    // Named access used by --set and sweeps: model names, "I" (the primary
-    // amplitude), "duration", "dt", "rtol", "atol".
-    static bool isSettableName(std::string_view name);
-    double get(std::string_view name) const;
-    void set(std::string_view name, double value);
-
     bool operator==(const SimulationRequest&) const = default;
 };
+
+// The run with no preset: RS parameters, v0 −65, dc I = 10 for 1000 ms,
+// rk45 sampled every 0.1 ms (docs/presets.md#the-default-run).
+SimulationRequest defaultRequest();
 
 } // namespace izh

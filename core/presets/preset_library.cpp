@@ -282,14 +282,4 @@ std::string_view presetGroupTitle(PresetGroup group) {
     return "";
 }
 
-SimulationRequest defaultRequest() {
-    SimulationRequest request;
-    request.model.v0 = -65;
-    request.protocol = StimulusProtocol::dc(10);
-    request.settings.duration = 1000;
-    request.settings.dt = 0.1;
-    request.settings.integrator = IntegratorKind::RK45;
-    return request;
-}
-
 } // namespace izh

@@ -30,8 +30,4 @@ const Preset* findPreset(std::string_view id);
 
 std::string_view presetGroupTitle(PresetGroup group);
 
-// What the explorer runs with no preset: RS parameters, v0 −65, dc 10 for
-// 1000 ms, rk45 (docs/presets.md).
-SimulationRequest defaultRequest();
-
 } // namespace izh

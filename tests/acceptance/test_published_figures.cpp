@@ -4,6 +4,7 @@
 // (tests/reference/published_scripts.py), and against OpenSourceBrain's
 // published spike times for the same script run in Octave.
 #include "core/integrate/simulator.h"
+#include "core/model/request_validation.h"
 #include "core/presets/preset_library.h"
 
 #include <QJsonArray>
@@ -114,7 +115,7 @@ private slots:
             QCOMPARE(preset.request.settings.integrator,
                      preset.group == PresetGroup::Tutorial ? IntegratorKind::RK45
                                                            : IntegratorKind::SemiImplicit);
-            preset.request.validate();
+            izh::validateRequest(preset.request);
         }
         QCOMPARE(figure2003, std::size_t(8));
         QCOMPARE(features2004, std::size_t(20));

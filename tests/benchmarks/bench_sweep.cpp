@@ -9,6 +9,7 @@
 //   bench_sweep [--threads N] [--runs R] [--scheme ID]
 #include "core/batch/batch_engine.h"
 #include "core/batch/parameter_sweep.h"
+#include "core/model/parameter_catalogue.h"
 #include "core/presets/preset_library.h"
 
 #include <algorithm>
@@ -37,11 +38,11 @@ int main(int argc, char** argv) {
             scheme = argv[i + 1];
     }
     SimulationRequest base = defaultRequest();
-    base.set("b", 0.2);
-    base.set("c", -65);
-    base.set("I", std::getenv("BENCH_I") ? std::atof(std::getenv("BENCH_I")) : 10.0);
-    base.set("v0", -65);
-    base.set("u0", -13);
+    izh::setParameter(base, "b", 0.2);
+    izh::setParameter(base, "c", -65);
+    izh::setParameter(base, "I", std::getenv("BENCH_I") ? std::atof(std::getenv("BENCH_I")) : 10.0);
+    izh::setParameter(base, "v0", -65);
+    izh::setParameter(base, "u0", -13);
     base.settings.duration = 1000;
     base.settings.dt = 0.1;
     base.settings.integrator = *integratorFromId(scheme);

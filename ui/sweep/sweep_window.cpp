@@ -3,6 +3,7 @@
 
 #include "core/base/invalid_input.h"
 #include "core/io/sweep_csv.h"
+#include "core/model/parameter_catalogue.h"
 #include "ui/files/atomic_outputs.h"
 #include "ui/files/png_encoding.h"
 
@@ -18,8 +19,17 @@
 #include <QVBoxLayout>
 
 namespace {
-const QStringList kSweepable = {"a", "b", "c", "d", "I", "v0", "u0", "vpeak", "p2", "p1", "p0", "vb", "e"};
+// What the window offers to sweep: the catalogue's sweepable model and
+// stimulus parameters (rtol and atol, sweepable with rk45 only, are left to
+// the command line).
+QStringList sweepableNames() {
+    QStringList names;
+    for (const auto& info : izh::parameterCatalogue())
+        if (!info.notSweepable && info.section != izh::ParameterSection::Simulation)
+            names << QString::fromUtf8(info.name.data(), qsizetype(info.name.size()));
+    return names;
 }
+} // namespace
 
 SweepWindow::SweepWindow(const izh::SimulationRequest& base, QWidget* parent)
     : QDialog(parent), base_(base), metric_(new QComboBox), map_(new HeatMapView),
@@ -94,8 +104,15 @@ SweepWindow::SweepWindow(const izh::SimulationRequest& base, QWidget* parent)
 
 SweepWindow::AxisControls SweepWindow::makeAxis(const QString& name, double lo, double hi) {
     AxisControls c{new QComboBox, new QDoubleSpinBox, new QDoubleSpinBox, new QSpinBox};
-    c.name->addItems(kSweepable);
+    c.name->addItems(sweepableNames());
     c.name->setCurrentText(name);
+    // A newly chosen parameter starts from the range of its slider.
+    connect(c.name, &QComboBox::currentTextChanged, this, [c](const QString& chosen) {
+        if (const auto* info = izh::findParameter(chosen.toStdString())) {
+            c.lo->setValue(info->sliderMin);
+            c.hi->setValue(info->sliderMax);
+        }
+    });
     for (auto* box : {c.lo, c.hi}) {
         box->setRange(-1e6, 1e6);
         box->setDecimals(4);

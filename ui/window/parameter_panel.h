@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/model/parameter_catalogue.h"
 #include "core/model/simulation_request.h"
 
 #include <QComboBox>
@@ -12,7 +13,8 @@
 class QCheckBox;
 class QGridLayout;
 
-// Sliders with spin boxes for a, b, c, d and I, and a collapsible "More"
+// Sliders with spin boxes for the parameter catalogue's main parameters (a, b, c,
+// d, I; core/model/parameter_catalogue.h), and a collapsible "More"
 // group for the other parameters and the simulation settings. It edits a
 // SimulationRequest: every change emits requestChanged (the plot follows at
 // once); each finished edit — one slider drag, one spin-box entry — emits
@@ -62,5 +64,6 @@ private:
     QMap<QString, QDoubleSpinBox*> spins_;
     QComboBox* integrator_ = nullptr;
     QCheckBox* autoU0_ = nullptr;
+    const izh::ParameterInfo* derived_ = nullptr; // u0's row
     bool updating_ = false;
 };

@@ -7,6 +7,7 @@
 // integrating again; a flood of requests never blocks the GUI thread.
 // .ci/run also runs this suite under ThreadSanitizer.
 #include "core/integrate/simulator.h"
+#include "core/model/parameter_catalogue.h"
 #include "core/presets/preset_library.h"
 #include "ui/controller/plot_series_builder.h"
 #include "ui/controller/simulation_controller.h"
@@ -341,7 +342,7 @@ void TestSimulationController::invalidRequestReportsTheField() {
         QVERIFY(!result->trajectory);
         QVERIFY(result->series.v.isEmpty());
         // (NaN compares unequal, so compare the spoiled field itself.)
-        QVERIFY(sameNumber(result->request.get(c.field.toStdString()), request.get(c.field.toStdString())));
+        QVERIFY(sameNumber(izh::getParameter(result->request, c.field.toStdString()), izh::getParameter(request, c.field.toStdString())));
     }
     const auto valid = izh::defaultRequest();
     controller.simulate(valid);
@@ -416,7 +417,7 @@ void TestSimulationController::floodOfRequestsKeepsGuiResponsive() {
         request.model.b = uniform(0.15, 0.3);
         request.model.c = uniform(-70, -45);
         request.model.d = uniform(0.5, 10);
-        request.set("I", uniform(0, 40));
+        izh::setParameter(request, "I", uniform(0, 40));
         if (index % 25 != 19) {
             request.settings.integrator = kinds[rng() % 5];
             request.settings.duration = uniform(100, 1000);

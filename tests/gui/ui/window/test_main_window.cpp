@@ -6,6 +6,7 @@
 #include "core/integrate/simulator.h"
 #include "core/io/csv_format.h"
 #include "core/io/parameter_file.h"
+#include "core/model/parameter_catalogue.h"
 #include "core/presets/preset_library.h"
 #include "ui/analysis/analysis_dock.h"
 #include "ui/analysis/phase_plane_view.h"
@@ -294,13 +295,13 @@ void TestMainWindow::eachSliderRecomputesThePlot() {
         slider->setValue(position);
 
         // The parameter follows the slider (to the spin box's precision)...
-        const double value = panel->request().get(name.toStdString());
+        const double value = izh::getParameter(panel->request(), name.toStdString());
         QVERIFY2(std::abs(value - sliderValue(name, position)) <=
                      0.5 * std::pow(10.0, -panel->spinBox(name)->decimals()),
                  qPrintable(name));
         QCOMPARE(panel->spinBox(name)->value(), value);
         auto expected = before;
-        expected.set(name.toStdString(), value);
+        izh::setParameter(expected, name.toStdString(), value);
         QVERIFY2(panel->request() == expected, "a slider changed more than its parameter");
         // ...a recompute starts at once, and the plot shows its result.
         QVERIFY(window->controller()->latestGeneration() > generation);
@@ -326,7 +327,7 @@ void TestMainWindow::eachPresetSetsEveryWidgetAndThePlot() {
         const auto& request = preset.request;
         QVERIFY2(panel->request() == request, qPrintable(id));
         for (const QString& name : kSpinNames) {
-            const double value = request.get(name.toStdString());
+            const double value = izh::getParameter(request, name.toStdString());
             const QDoubleSpinBox* spin = panel->spinBox(name);
             QVERIFY2(spin, qPrintable(name));
             QVERIFY2(spin->value() == shownBySpin(spin, value),
@@ -334,7 +335,7 @@ void TestMainWindow::eachPresetSetsEveryWidgetAndThePlot() {
                                     .arg(id, name).arg(spin->value()).arg(value)));
         }
         for (const QString& name : kSliderNames) {
-            const double value = request.get(name.toStdString());
+            const double value = izh::getParameter(request, name.toStdString());
             const auto range = ParameterPanel::sliderRange(name);
             QVERIFY2(value >= range.lo && value <= range.hi,
                      qPrintable(QString("%1: %2 = %3 is off the slider").arg(id, name).arg(value)));
@@ -417,7 +418,7 @@ void TestMainWindow::rapidRandomSliderMovesEndOnTheFinalParameters() {
     QCOMPARE(staleShown, 0);
     // The final parameters are what the sliders say, and the plot is theirs.
     for (const QString& name : kSliderNames)
-        QVERIFY(std::abs(panel->request().get(name.toStdString()) -
+        QVERIFY(std::abs(izh::getParameter(panel->request(), name.toStdString()) -
                          sliderValue(name, panel->slider(name)->value())) < 1e-9 + 0.5e-2);
     VERIFY_PLOT_MATCHES(*window);
 }

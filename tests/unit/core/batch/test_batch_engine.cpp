@@ -10,6 +10,8 @@
 #include "core/batch/batch_engine.h"
 #include "core/integrate/rk4_terms.h"
 #include "core/integrate/simulator.h"
+#include "core/model/parameter_catalogue.h"
+#include "core/model/request_validation.h"
 #include "core/presets/preset_library.h"
 
 #include <QElapsedTimer>
@@ -90,56 +92,56 @@ SimulationRequest randomCell(QRandomGenerator& rng, IntegratorKind kind, double 
         break;
     case 2: { // RS with its step protocol, I swept
         r = findPreset("RS")->request;
-        r.set("I", uniform(-5, 40));
+        izh::setParameter(r, "I", uniform(-5, 40));
         break;
     }
     case 3: // bursting-ish: high reset, small d
         r = defaultRequest();
-        r.set("c", uniform(-55, -45));
-        r.set("d", uniform(0, 4));
-        r.set("I", uniform(0, 20));
+        izh::setParameter(r, "c", uniform(-55, -45));
+        izh::setParameter(r, "d", uniform(0, 4));
+        izh::setParameter(r, "I", uniform(0, 20));
         break;
     case 4: // diverging: u grows without bound (a·e < 0), or an absurd start
         r = defaultRequest();
-        r.set("a", uniform(-5, -2.5)); // e^(|a|·t) overflows midway through 300 ms
-        r.set("I", uniform(-10, 10));
+        izh::setParameter(r, "a", uniform(-5, -2.5)); // e^(|a|·t) overflows midway through 300 ms
+        izh::setParameter(r, "I", uniform(-10, 10));
         if (rng.bounded(3) == 0)
-            r.set("v0", -1e160);
+            izh::setParameter(r, "v0", -1e160);
         break;
     case 5: // non-standard recovery (vb, e), as in accommodation
         r = defaultRequest();
-        r.set("vb", uniform(-70, 0));
-        r.set("e", uniform(-0.2, 1.5));
-        r.set("I", uniform(0, 30));
+        izh::setParameter(r, "vb", uniform(-70, 0));
+        izh::setParameter(r, "e", uniform(-0.2, 1.5));
+        izh::setParameter(r, "I", uniform(0, 30));
         break;
     case 6: // input spikes and a pulse train
         r = defaultRequest();
-        r.set("I", uniform(0, 8));
+        izh::setParameter(r, "I", uniform(0, 8));
         for (int s = 0; s < 5; ++s)
             r.protocol.inputSpikes.push_back({uniform(0, duration), uniform(-10, 30)});
         r.protocol.trains.push_back({uniform(1, 10), uniform(0, 50), 2.0, 20.0, 4, false});
         break;
     case 8: // another quadratic term and peak (rk4 still in its shifted z)
         r = defaultRequest();
-        r.set("p2", uniform(0.02, 0.08));
-        r.set("p1", uniform(2, 8));
-        r.set("vpeak", uniform(0, 40));
-        r.set("I", uniform(0, 20));
+        izh::setParameter(r, "p2", uniform(0.02, 0.08));
+        izh::setParameter(r, "p1", uniform(2, 8));
+        izh::setParameter(r, "vpeak", uniform(0, 40));
+        izh::setParameter(r, "I", uniform(0, 20));
         break;
     default: // anything in the paper's plane
         r = defaultRequest();
-        r.set("a", uniform(0.005, 0.2));
-        r.set("b", uniform(-0.1, 0.3));
-        r.set("c", uniform(-70, -45));
-        r.set("d", uniform(-2, 10));
-        r.set("I", uniform(-5, 30));
-        r.set("v0", uniform(-80, -55));
+        izh::setParameter(r, "a", uniform(0.005, 0.2));
+        izh::setParameter(r, "b", uniform(-0.1, 0.3));
+        izh::setParameter(r, "c", uniform(-70, -45));
+        izh::setParameter(r, "d", uniform(-2, 10));
+        izh::setParameter(r, "I", uniform(-5, 30));
+        izh::setParameter(r, "v0", uniform(-80, -55));
         break;
     }
     r.settings.integrator = kind;
     r.settings.dt = dt;
     r.settings.duration = duration;
-    r.validate(false);
+    izh::validateRequest(r, false);
     return r;
 }
 
@@ -208,8 +210,8 @@ private slots:
                 SimulationRequest r = defaultRequest();
                 r.settings.integrator = kind;
                 r.settings.duration = 2000;
-                r.set("a", -2.5 - 0.05 * i); // u ~ exp(|a|·t) overflows after some 100 ms
-                r.set("I", i % 2 ? 5.0 : -5.0);
+                izh::setParameter(r, "a", -2.5 - 0.05 * i); // u ~ exp(|a|·t) overflows after some 100 ms
+                izh::setParameter(r, "I", i % 2 ? 5.0 : -5.0);
                 cells.push_back(r);
             }
             const auto results = runAll(cells, {});
@@ -240,10 +242,10 @@ private slots:
             r.settings.integrator = IntegratorKind::RK4;
             r.settings.dt = 2;
             r.settings.duration = 20;
-            r.set("I", 0.0);
-            r.set("a", 0.0); // u stays finite, so nothing else reveals the divergence
-            r.set("u0", -13.0);
-            r.set("v0", -depth);
+            izh::setParameter(r, "I", 0.0);
+            izh::setParameter(r, "a", 0.0); // u stays finite, so nothing else reveals the divergence
+            izh::setParameter(r, "u0", -13.0);
+            izh::setParameter(r, "v0", -depth);
             return r;
         };
         auto divergesAtFirstStep = [&](double depth) {
@@ -311,18 +313,18 @@ private slots:
                 for (int i = 0; i < static_cast<int>(8 * kBatchGroupCells); ++i) {
                     SimulationRequest r = base;
                     const int group = i / static_cast<int>(kBatchGroupCells);
-                    r.set("a", group == 2 && i % 5 == 0 ? uniform(-4, -2.5) // diverges midway
+                    izh::setParameter(r, "a", group == 2 && i % 5 == 0 ? uniform(-4, -2.5) // diverges midway
                                                         : uniform(0.005, 0.2));
-                    r.set("b", uniform(-0.1, 0.3));
-                    r.set("c", uniform(-70, -45));
-                    r.set("d", uniform(-2, 10));
-                    r.set("I", uniform(-5, 30));
-                    r.set("v0", uniform(-80, -55));
+                    izh::setParameter(r, "b", uniform(-0.1, 0.3));
+                    izh::setParameter(r, "c", uniform(-70, -45));
+                    izh::setParameter(r, "d", uniform(-2, 10));
+                    izh::setParameter(r, "I", uniform(-5, 30));
+                    izh::setParameter(r, "v0", uniform(-80, -55));
                     // Groups that must not share: one vpeak or p0 differs.
                     if (group == 5 && i % 7 == 0)
-                        r.set("vpeak", uniform(20, 40));
+                        izh::setParameter(r, "vpeak", uniform(20, 40));
                     if (group == 6 && i % 9 == 0)
-                        r.set("p0", uniform(139, 141));
+                        izh::setParameter(r, "p0", uniform(139, 141));
                     cells.push_back(r);
                 }
                 BatchOptions options;
@@ -390,7 +392,7 @@ private slots:
             cancel = true;
         });
         outcome = runBatch(
-            4096, [&](std::size_t i) { auto r = base; r.set("I", 5 + 0.001 * i); return r; },
+            4096, [&](std::size_t i) { auto r = base; izh::setParameter(r, "I", 5 + 0.001 * i); return r; },
             [&](std::size_t, const BatchCellResult&) { ++delivered; }, options);
         const qint64 stopMs = timer.elapsed();
         canceller.join();
@@ -423,11 +425,11 @@ private slots:
             if (i % 64 == 5) { // groups 0, 2 and 4 get one such cell each
                 const int kind = (i / 64) % 3;
                 if (kind == 0)
-                    r.set("p2", -0.01);
+                    izh::setParameter(r, "p2", -0.01);
                 else if (kind == 1)
-                    r.set("p2", 1e-5);
+                    izh::setParameter(r, "p2", 1e-5);
                 else
-                    r.set("vpeak", 1e7);
+                    izh::setParameter(r, "vpeak", 1e7);
             }
             cells.push_back(r);
         }

@@ -9,6 +9,7 @@
 #include "core/batch/parameter_sweep.h"
 #include "core/integrate/simulator.h"
 #include "core/io/sweep_csv.h"
+#include "core/model/parameter_catalogue.h"
 #include "core/presets/preset_library.h"
 
 #include <QDir>
@@ -186,7 +187,7 @@ private slots:
             QCOMPARE(parse(fields[0]), x.value(i));    // round-trip, to the bit
             QCOMPARE(parse(fields[1]), y.value(j));
             const SimulationRequest cell = sweepCellRequest(base, x, y, i, j);
-            QCOMPARE(cell.get("I"), x.value(i));
+            QCOMPARE(izh::getParameter(cell, "I"), x.value(i));
             const RunOutcome run = simulateSpikes(cell);
             const auto analysis = analyseSpikeTrain(run.spikeTimes, cell.settings.duration);
             QCOMPARE(parse(fields[2]), double(run.spikeTimes.size()));

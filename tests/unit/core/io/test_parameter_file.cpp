@@ -5,6 +5,7 @@
 // crash or accept a damaged file silently).
 #include "core/base/invalid_input.h"
 #include "core/io/parameter_file.h"
+#include "core/model/request_validation.h"
 #include "core/presets/preset_library.h"
 
 #include <QJsonArray>
@@ -58,7 +59,7 @@ SimulationRequest richRequest() {
     r.settings.integrator = IntegratorKind::HalfStep;
     r.settings.rtol = 1.2345e-7;
     r.settings.atol = 3e-12;
-    r.validate(false);
+    izh::validateRequest(r, false);
     return r;
 }
 
@@ -74,7 +75,7 @@ SimulationRequest poisonedBase() {
     r.protocol.trains = {{7, 7, 1, 7, 7, true}};
     r.protocol.inputSpikes = {{7, 7}};
     r.settings = {777, 0.7, IntegratorKind::RK4, 7e-7, 7e-7};
-    r.validate(false);
+    izh::validateRequest(r, false);
     return r;
 }
 
@@ -98,7 +99,7 @@ QString refusedField(const std::string& text, const SimulationRequest& base = de
 QString checkNeverCrashes(const std::string& text) {
     try {
         const auto contents = parseParameterFile(text, defaultRequest());
-        contents.request.validate(false); // "the result is validated"
+        izh::validateRequest(contents.request, false); // "the result is validated"
     } catch (const InvalidInput&) {
     } catch (const std::exception& error) {
         return QString("%1 for input (hex) %2")
