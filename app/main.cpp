@@ -1,19 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Izhikevich Explorer: wires the command line to the core and the window.
-// An invocation that draws nothing (the CSV modes, exports, help) runs here
-// with Qt Core alone; the window, PNG/SVG output and the UI benchmark run in
-// the drawing module, loaded only for them (widgets_module.h). Headless
-// drawing uses the offscreen platform, so nothing needs a display.
+// Izhikevich Explorer: the command line and the window over the core. A
+// command that draws nothing runs with a QCoreApplication; one that draws
+// with Qt's widgets gets a QApplication, on the offscreen platform unless it
+// opens the window, so that no headless mode needs a display.
 #include "cli/command_line.h"
 #include "cli/exit_status.h"
-#include "cli/run_command.h"
-#include "cli/widgets_module.h"
 
+#include <QApplication>
 #include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QFileInfo>
-#include <QLibrary>
-#include <QTextStream>
+#include <memory>
 
 namespace {
 
@@ -22,41 +17,6 @@ QStringList argumentsOf(int argc, char** argv) {
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
     return arguments;
-}
-
-// Beside the executable in the build tree; lib/izhikevich-explorer/ when installed.
-QStringList widgetsModuleCandidates() {
-    const QString binDir = QFileInfo(QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath())
-                               .absolutePath();
-    return {binDir + "/" IZH_WIDGETS_MODULE,
-            binDir + "/../lib/izhikevich-explorer/" IZH_WIDGETS_MODULE};
-}
-
-int runWithWidgets(int& argc, char** argv, const Invocation& invocation,
-                   const QElapsedTimer& sinceStart, QTextStream& err) {
-    const QStringList candidates = widgetsModuleCandidates();
-    const std::string ownKey = widgetsAbiKey();
-    QString failures;
-    for (const QString& path : candidates) {
-        if (!QFileInfo::exists(path))
-            continue;
-        QLibrary module(path);
-        const auto entry = reinterpret_cast<WidgetsEntry>(module.resolve(kWidgetsEntryName));
-        const auto key = reinterpret_cast<WidgetsAbiKey>(module.resolve(kWidgetsAbiKeyName));
-        if (!entry || !key) {
-            failures += "; " + module.errorString();
-            continue;
-        }
-        if (const char* moduleKey = key(); moduleKey != ownKey) {
-            failures += QString("; %1 belongs to another build (%2, not %3)")
-                            .arg(path, moduleKey, QString::fromStdString(ownKey));
-            continue;
-        }
-        return entry(argc, argv, invocation, sinceStart); // the module stays loaded
-    }
-    err << "error: widgets: cannot load the drawing module " IZH_WIDGETS_MODULE " (looked in "
-        << candidates.join(", ") << failures << ")\n";
-    return ExitOutputFailed;
 }
 
 } // namespace
@@ -80,14 +40,15 @@ int main(int argc, char** argv) {
         err << "warning: " << warning << '\n';
     err.flush();
 
-    if (invocation.needsWidgets()) {
-        // Drawing without a window (PNG/SVG, the UI benchmark) needs no display:
-        // it uses the offscreen platform.
-        if (invocation.mode != Invocation::Mode::Gui &&
+    std::unique_ptr<QCoreApplication> app;
+    if (drawsWidgets(invocation)) {
+        if (invocation.mode != Invocation::Mode::Window &&
             !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
-        return runWithWidgets(argc, argv, invocation, sinceStart, err);
+        app = std::make_unique<QApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
     }
-    QCoreApplication app(argc, argv);
-    return runCommand(invocation, out, err, nullptr);
+    Console console{out, err, sinceStart};
+    return runInvocation(invocation, console);
 }

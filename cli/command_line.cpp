@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/command_line.h"
 
-#include "cli/export_command.h"
-#include "cli/sweep_command.h"
+#include "cli/command_table.h"
+#include "cli/exit_status.h"
 #include "core/base/invalid_input.h"
 #include "core/base/number_format.h"
 #include "core/io/parameter_file.h"
@@ -19,6 +19,55 @@ using izh::InvalidInput;
 
 namespace {
 
+// The options every command shares: the model options, applied in order.
+QList<QCommandLineOption> modelOptions() {
+    return {
+        QCommandLineOption("preset", "Start from preset ID.", "ID"),
+        QCommandLineOption("params", "Read a parameter file (JSON).", "FILE"),
+        QCommandLineOption("set",
+                           QString::fromStdString("Set a parameter (repeatable): " +
+                                                  izh::parameterNameList() +
+                                                  " (I: the protocol's primary amplitude)."),
+                           "NAME=VALUE"),
+        QCommandLineOption("duration", "Run length in ms.", "MS"),
+        QCommandLineOption("dt", "Step (fixed-step) or sampling grid (rk45) in ms.", "MS"),
+        QCommandLineOption("integrator",
+                           QString::fromUtf8(izh::integratorIdList().data()) + ".", "ID"),
+        QCommandLineOption("rtol", "Relative tolerance of rk45.", "X"),
+        QCommandLineOption("atol", "Absolute tolerance of rk45.", "X"),
+    };
+}
+
+// The output options several commands write, and where an invocation keeps
+// each output's path (the commands' own outputs: exports, galleries).
+QList<QCommandLineOption> sharedOutputOptions() {
+    return {
+        QCommandLineOption("csv", "Write the trajectory t_ms,v_mV,u,I (--simulate) or the grid "
+                                  "(--sweep) to F.",
+                           "F"),
+        QCommandLineOption("spikes", "Write the spike times to F.", "F"),
+        QCommandLineOption(
+            "png", "Write the plot (--simulate) or the heat map (--sweep) as a PNG image to F.",
+            "F"),
+        QCommandLineOption("svg", "Write the plot as an SVG drawing to F.", "F"),
+    };
+}
+
+const QHash<QString, QString Invocation::*>& outputPaths() {
+    static const QHash<QString, QString Invocation::*> paths = {
+        {"csv", &Invocation::csvPath},
+        {"spikes", &Invocation::spikesPath},
+        {"png", &Invocation::pngPath},
+        {"svg", &Invocation::svgPath},
+        {"export-nestml", &Invocation::nestmlPath},
+        {"export-pynest", &Invocation::pynestPath},
+        {"export-brian2", &Invocation::brian2Path},
+        {"figure2", &Invocation::figure2Path},
+        {"features2004", &Invocation::features2004Path},
+    };
+    return paths;
+}
+
 double parseValue(const QString& field, const QString& text) {
     const auto value = izh::parseNumber(text.toStdString());
     if (!value)
@@ -31,6 +80,7 @@ void applyParameterFile(Invocation& invocation, const QString& path) {
     const auto contents =
         izh::readParameterFile(QFile::encodeName(path).toStdString(), invocation.request);
     invocation.request = contents.request;
+    invocation.paramsFile = path;
     for (const auto& warning : contents.warnings)
         invocation.warnings << QString::fromStdString(warning.message());
 }
@@ -44,6 +94,113 @@ void applySet(Invocation& invocation, const QString& assignment) {
     parameter.set(invocation.request, parseValue(name, assignment.mid(eq + 1)));
 }
 
+// The model options in the order given: later ones override earlier ones.
+void applyModelOptions(const QCommandLineParser& parser, Invocation& invocation) {
+    QHash<QString, qsizetype> used;
+    for (const QString& name : parser.optionNames()) {
+        const QString value = parser.values(name).value(used[name]++);
+        if (name == "preset") {
+            const auto* found = izh::findPreset(value.toStdString());
+            if (!found)
+                throw InvalidInput("preset", "unknown preset '" + value.toStdString() +
+                                                 "' (see --list-presets)");
+            invocation.request = found->request;
+            invocation.presetId = value;
+        } else if (name == "params") {
+            applyParameterFile(invocation, value);
+        } else if (name == "set") {
+            applySet(invocation, value);
+        } else if (name == "duration" || name == "dt" || name == "rtol" || name == "atol") {
+            izh::setParameter(invocation.request, name.toStdString(), parseValue(name, value));
+        } else if (name == "integrator") {
+            const auto kind = izh::integratorFromId(value.toStdString());
+            if (!kind)
+                throw InvalidInput("integrator", "unknown integrator '" + value.toStdString() +
+                                                     "' (" + std::string(izh::integratorIdList()) +
+                                                     ")");
+            invocation.request.settings.integrator = *kind;
+        }
+    }
+}
+
+QString optionList(const QStringList& names, const QString& joiner = " and ") {
+    QStringList flags;
+    for (const QString& name : names)
+        flags << "--" + name;
+    if (flags.size() <= 1)
+        return flags.join("");
+    return flags.mid(0, flags.size() - 1).join(", ") + joiner + flags.back();
+}
+
+// The command the options choose: the one whose selectors were given, the
+// window when none were. Two commands' selectors exclude each other.
+const Command& chosenCommand(const QCommandLineParser& parser) {
+    const Command* chosen = nullptr;
+    QStringList given;
+    bool conflict = false;
+    for (const Command& command : commands())
+        for (const QString& selector : command.selectors)
+            if (parser.isSet(selector)) {
+                given << selector;
+                conflict = conflict || (chosen && chosen != &command);
+                chosen = &command;
+            }
+    if (conflict)
+        throw InvalidInput("command line",
+                           optionList(given).toStdString() +
+                               " choose different commands; give the options of one");
+    return chosen ? *chosen : commandFor(Invocation::Mode::Window);
+}
+
+// A command's own options belong to it alone.
+void refuseOtherCommandsOptions(const QCommandLineParser& parser, const Command& chosen) {
+    for (const Command& command : commands()) {
+        if (&command == &chosen)
+            continue;
+        for (const QCommandLineOption& option : command.options) {
+            const QString name = option.names().front();
+            if (!command.selectors.contains(name) && parser.isSet(name))
+                throw InvalidInput(name.toStdString(),
+                                   "is an option of " + optionList({command.selectors.front()})
+                                                            .toStdString());
+        }
+    }
+}
+
+// The output paths: each given to a command that writes it, named, and no
+// two outputs one file (compared as absolute paths: "out.csv" and
+// "./out.csv" are one file, and the second commit would replace the first).
+void applyOutputs(const QCommandLineParser& parser, const Command& chosen, Invocation& invocation) {
+    QStringList seen;
+    for (const Command& command : commands())
+        for (const QString& name : command.outputs) {
+            if (&command != &chosen || !parser.isSet(name))
+                continue;
+            const QString path = parser.value(name);
+            if (path.isEmpty())
+                throw InvalidInput(name.toStdString(), "needs a file name");
+            const QString absolute = QFileInfo(path).absoluteFilePath();
+            if (seen.contains(absolute))
+                throw InvalidInput(name.toStdString(),
+                                   "must not be the same file as another output");
+            seen << absolute;
+            invocation.*outputPaths().value(name) = path;
+        }
+    for (const QCommandLineOption& option : sharedOutputOptions()) {
+        const QString name = option.names().front();
+        if (!parser.isSet(name) || chosen.outputs.contains(name))
+            continue;
+        QStringList writers;
+        for (const Command& command : commands())
+            if (command.outputs.contains(name))
+                writers << command.selectors.front();
+        const QString notOf =
+            chosen.selectors.isEmpty() ? "" : ", not of " + optionList({chosen.selectors.front()});
+        throw InvalidInput(name.toStdString(),
+                           ("is an output of " + optionList(writers) + notOf).toStdString());
+    }
+}
+
 } // namespace
 
 Invocation parseCommandLine(const QStringList& arguments) {
@@ -53,35 +210,10 @@ Invocation parseCommandLine(const QStringList& arguments) {
         "With no mode option it opens the explorer window.");
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
-    const QCommandLineOption listPresets("list-presets", "List the presets: ID<TAB>title.");
-    const QCommandLineOption simulate("simulate", "Run one simulation headlessly.");
-    const QCommandLineOption preset("preset", "Start from preset ID.", "ID");
-    const QCommandLineOption params("params", "Read a parameter file (JSON).", "FILE");
-    const QCommandLineOption set(
-        "set",
-        QString::fromStdString("Set a parameter (repeatable): " + izh::parameterNameList() +
-                               " (I: the protocol's primary amplitude)."),
-        "NAME=VALUE");
-    const QCommandLineOption duration("duration", "Run length in ms.", "MS");
-    const QCommandLineOption dt("dt", "Step (fixed-step) or sampling grid (rk45) in ms.", "MS");
-    const QCommandLineOption integrator(
-        "integrator", QString::fromUtf8(izh::integratorIdList().data()) + ".", "ID");
-    const QCommandLineOption rtol("rtol", "Relative tolerance of rk45.", "X");
-    const QCommandLineOption atol("atol", "Absolute tolerance of rk45.", "X");
-    const QCommandLineOption csv("csv", "Write the trajectory t_ms,v_mV,u,I to F.", "F");
-    const QCommandLineOption spikes("spikes", "Write the spike times to F.", "F");
-    const QCommandLineOption png(
-        "png", "Write the plot (--simulate) or the heat map (--sweep) as a PNG image to F.", "F");
-    const QCommandLineOption svg("svg", "Write the plot as an SVG drawing to F.", "F");
-    const QCommandLineOption figure2("figure2", "Draw the eight 2003 Fig. 2 panels into F.png.", "F");
-    const QCommandLineOption features2004("features2004",
-                                          "Draw the twenty 2004 features into F.png.", "F");
-    const QCommandLineOption benchmarkUi(
-        "benchmark-ui", "Time slider-to-paint latency in the real window (offscreen).");
-    parser.addOptions({listPresets, simulate, preset, params, set, duration, dt, integrator, rtol,
-                       atol, csv, spikes, png, svg, benchmarkUi, figure2, features2004});
-    parser.addOptions(exportOptions());
-    parser.addOptions(sweepOptions());
+    for (const Command& command : commands())
+        parser.addOptions(command.options);
+    parser.addOptions(modelOptions());
+    parser.addOptions(sharedOutputOptions());
     parser.addPositionalArgument("FILE.json", "A parameter file to open in the explorer.",
                                  "[FILE.json]");
 
@@ -105,96 +237,45 @@ Invocation parseCommandLine(const QStringList& arguments) {
         invocation.mode = Invocation::Mode::Version;
         return invocation;
     }
-    if (int(parser.isSet(listPresets)) + int(parser.isSet(simulate)) +
-            int(parser.isSet(benchmarkUi)) + int(parser.isSet(figure2)) +
-            int(parser.isSet(features2004)) > 1)
-        throw InvalidInput("command line", "--list-presets, --simulate, --benchmark-ui, "
-                                           "--figure2 and --features2004 exclude each other");
-    if (parser.isSet(listPresets))
-        invocation.mode = Invocation::Mode::ListPresets;
-    else if (parser.isSet(simulate))
-        invocation.mode = Invocation::Mode::Simulate;
-    else if (parser.isSet(benchmarkUi))
-        invocation.mode = Invocation::Mode::BenchmarkUi;
-    else if (parser.isSet(figure2) || parser.isSet(features2004)) {
-        invocation.mode = Invocation::Mode::Gallery;
-        invocation.galleryIs2004 = parser.isSet(features2004);
-        invocation.galleryPath = parser.value(invocation.galleryIs2004 ? features2004 : figure2);
-        if (invocation.galleryPath.isEmpty())
-            throw InvalidInput(invocation.galleryIs2004 ? "features2004" : "figure2",
-                               "needs a file name");
-    }
-    applyExportOptions(parser, invocation);
-    applySweepOptions(parser, invocation);
 
-    // Model options apply in the order given: later ones override earlier ones.
-    QHash<QString, qsizetype> used;
-    for (const QString& name : parser.optionNames()) {
-        const QStringList values = parser.values(name);
-        const QString value = values.value(used[name]++);
-        if (name == "preset") {
-            const auto* found = izh::findPreset(value.toStdString());
-            if (!found)
-                throw InvalidInput("preset", "unknown preset '" + value.toStdString() +
-                                                 "' (see --list-presets)");
-            invocation.request = found->request;
-            invocation.presetId = value;
-        } else if (name == "params") {
-            applyParameterFile(invocation, value);
-            invocation.paramsFile = value;
-        } else if (name == "set") {
-            applySet(invocation, value);
-        } else if (name == "duration" || name == "dt" || name == "rtol" || name == "atol") {
-            izh::setParameter(invocation.request, name.toStdString(), parseValue(name, value));
-        } else if (name == "integrator") {
-            const auto kind = izh::integratorFromId(value.toStdString());
-            if (!kind)
-                throw InvalidInput("integrator", "unknown integrator '" + value.toStdString() +
-                                                     "' (" + std::string(izh::integratorIdList()) +
-                                                     ")");
-            invocation.request.settings.integrator = *kind;
-        }
-    }
-    invocation.csvPath = parser.value(csv);
-    invocation.spikesPath = parser.value(spikes);
-    invocation.pngPath = parser.value(png);
-    invocation.svgPath = parser.value(svg);
+    const Command& command = chosenCommand(parser);
+    invocation.mode = command.mode;
+    refuseOtherCommandsOptions(parser, command);
+    applyModelOptions(parser, invocation);
+    applyOutputs(parser, command, invocation);
+    if (command.read)
+        command.read(parser, invocation);
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
         throw InvalidInput("command line", "at most one parameter file may be given");
     if (!positional.isEmpty()) {
-        if (invocation.mode != Invocation::Mode::Gui)
+        if (invocation.mode != Invocation::Mode::Window)
             throw InvalidInput("command line", "unexpected argument '" +
                                                    positional.front().toStdString() +
                                                    "' (use --params FILE)");
         applyParameterFile(invocation, positional.front());
-        invocation.paramsFile = positional.front();
-    }
-    const std::pair<const QCommandLineOption*, QString*> outputs[] = {
-        {&csv, &invocation.csvPath},
-        {&spikes, &invocation.spikesPath},
-        {&png, &invocation.pngPath},
-        {&svg, &invocation.svgPath}};
-    QStringList seen;
-    for (auto [option, path] : outputs) {
-        if (!parser.isSet(*option))
-            continue;
-        const std::string name = option->names().front().toStdString();
-        if (invocation.mode != Invocation::Mode::Simulate &&
-            !(invocation.mode == Invocation::Mode::Sweep && (option == &csv || option == &png)))
-            throw InvalidInput(name, "is an output of --simulate");
-        if (path->isEmpty())
-            throw InvalidInput(name, "needs a file name");
-        // Compared as absolute paths: "out.csv" and "./out.csv" are one file,
-        // and the second commit would silently replace the first.
-        const QString absolute = QFileInfo(*path).absoluteFilePath();
-        if (seen.contains(absolute))
-            throw InvalidInput(name, "must not be the same file as another output");
-        seen << absolute;
     }
 
     izh::validateRequest(invocation.request, invocation.mode == Invocation::Mode::Simulate &&
                                                  !invocation.csvPath.isEmpty());
     return invocation;
+}
+
+bool drawsWidgets(const Invocation& invocation) {
+    const Command& command = commandFor(invocation.mode);
+    return command.draws && command.draws(invocation);
+}
+
+void reportInvalid(QTextStream& err, const InvalidInput& error) {
+    err << "error: " << QString::fromStdString(error.what()) << '\n';
+}
+
+int runInvocation(const Invocation& invocation, Console& console) {
+    try {
+        return commandFor(invocation.mode).run(invocation, console);
+    } catch (const InvalidInput& error) {
+        reportInvalid(console.err, error);
+        return ExitInvalidInput;
+    }
 }

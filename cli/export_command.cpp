@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cli/export_command.h"
-
+// --export-nestml F, --export-pynest F, --export-brian2 F (docs/command-line.md#exports):
+// the model with any model options, as the texts of core/export/model_export.h;
+// the three may be given together.
+#include "cli/command_outputs.h"
+#include "cli/command_table.h"
 #include "cli/exit_status.h"
 #include "core/base/invalid_input.h"
 #include "core/export/model_export.h"
-#include "ui/files/atomic_outputs.h"
 
-#include <QCommandLineParser>
-#include <QFileInfo>
 #include <string>
-
-using izh::InvalidInput;
 
 namespace {
 
@@ -30,61 +28,34 @@ const ExportKind kExports[] = {
      &Invocation::brian2Path, &izh::exportBrian2},
 };
 
-} // namespace
-
-QList<QCommandLineOption> exportOptions() {
-    QList<QCommandLineOption> options;
+int runExport(const Invocation& invocation, Console& console) {
+    CommandOutputs outputs(console.err);
     for (const auto& kind : kExports)
-        options << QCommandLineOption(kind.option, kind.description, "F");
-    return options;
-}
-
-void applyExportOptions(const QCommandLineParser& parser, Invocation& invocation) {
-    QStringList seen;
-    for (const auto& kind : kExports) {
-        if (!parser.isSet(kind.option))
-            continue;
-        if (invocation.mode != Invocation::Mode::Gui && invocation.mode != Invocation::Mode::Export)
-            throw InvalidInput("command line", "--export-nestml, --export-pynest and "
-                                               "--export-brian2 exclude the other modes");
-        invocation.mode = Invocation::Mode::Export;
-        const QString path = parser.value(kind.option);
-        if (path.isEmpty())
-            throw InvalidInput(kind.option, "needs a file name");
-        const QString absolute = QFileInfo(path).absoluteFilePath();
-        if (seen.contains(absolute))
-            throw InvalidInput(kind.option, "must not be the same file as another output");
-        seen << absolute;
-        invocation.*kind.path = path;
-    }
-}
-
-int runExportCommand(const Invocation& invocation, QTextStream& out, QTextStream& err) {
-    AtomicOutputs outputs;
-    for (const auto& kind : kExports) {
-        const QString& path = invocation.*kind.path;
-        if (!path.isEmpty() && !outputs.add(kind.option, path)) {
-            err << "error: " << outputs.error() << '\n';
-            outputs.discard();
+        if (!outputs.open(kind.option, invocation.*kind.path))
             return ExitOutputFailed;
-        }
-    }
-    bool written = true;
     for (const auto& kind : kExports) {
         if ((invocation.*kind.path).isEmpty())
             continue;
         const std::string text = kind.generate(invocation.request);
-        written = written && outputs.write(kind.option, [&](const AtomicOutputs::Writer& write) {
-            return write(text.data(), static_cast<qint64>(text.size()));
-        });
+        outputs.fill(kind.option, QByteArrayView(text.data(), qsizetype(text.size())));
     }
-    if (!written || !outputs.commit()) {
-        err << "error: " << outputs.error() << '\n';
-        outputs.discard();
-        return ExitOutputFailed;
-    }
+    if (const int status = outputs.commit(); status != ExitDone)
+        return status;
     for (const auto& kind : kExports)
         if (!(invocation.*kind.path).isEmpty())
-            out << kind.option + 7 << " written to " << invocation.*kind.path << '\n';
+            console.out << kind.option + 7 << " written to " << invocation.*kind.path << '\n';
     return ExitDone;
+}
+
+} // namespace
+
+Command exportCommand() {
+    Command command{Invocation::Mode::Export};
+    for (const auto& kind : kExports) {
+        command.selectors << kind.option;
+        command.outputs << kind.option;
+        command.options << QCommandLineOption(kind.option, kind.description, "F");
+    }
+    command.run = runExport;
+    return command;
 }

@@ -1,40 +1,68 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cli/gallery_command.h"
-
+// --figure2 F, --features2004 F: the published figures' panels, each in one
+// PNG image drawn by the gallery view; the two may be given together.
+#include "cli/command_outputs.h"
+#include "cli/command_table.h"
 #include "cli/exit_status.h"
-#include "ui/files/atomic_outputs.h"
 #include "ui/files/png_encoding.h"
 #include "ui/gallery/gallery_view.h"
 
 #include <QImage>
 
-int runGalleryCommand(const Invocation& invocation, QTextStream& out, QTextStream& err) {
-    AtomicOutputs outputs;
-    const QString label = invocation.galleryIs2004 ? "features2004" : "figure2";
-    if (!outputs.add(label, invocation.galleryPath)) {
-        err << "error: " << outputs.error() << '\n';
-        return ExitOutputFailed;
+namespace {
+
+struct Figure {
+    const char* option;
+    const char* description;
+    QString Invocation::*path;
+    izh::PresetGroup group;
+};
+
+const Figure kFigures[] = {
+    {"figure2", "Draw the eight 2003 Fig. 2 panels into F.png.", &Invocation::figure2Path,
+     izh::PresetGroup::Figure2003},
+    {"features2004", "Draw the twenty 2004 features into F.png.", &Invocation::features2004Path,
+     izh::PresetGroup::Features2004},
+};
+
+int runGallery(const Invocation& invocation, Console& console) {
+    CommandOutputs outputs(console.err);
+    for (const auto& figure : kFigures)
+        if (!outputs.open(figure.option, invocation.*figure.path))
+            return ExitOutputFailed;
+    QStringList written;
+    for (const auto& figure : kFigures) {
+        if ((invocation.*figure.path).isEmpty())
+            continue;
+        GalleryView gallery(figure.group);
+        // About 400×280 logical pixels a panel, 2× for print.
+        const QByteArray png = encodePng(gallery.render(QSize(1600, 290 * gallery.rows()), 2.0));
+        outputs.fill(figure.option, [&](const AtomicOutputs::Writer& write, QString& reason) {
+            if (png.isEmpty())
+                reason = "cannot encode the gallery as PNG";
+            return !png.isEmpty() && write(png.constData(), png.size());
+        });
+        written << QString("%1 panels written to %2")
+                       .arg(gallery.presetIds().size())
+                       .arg(invocation.*figure.path);
     }
-    GalleryView gallery(invocation.galleryIs2004 ? izh::PresetGroup::Features2004
-                                                 : izh::PresetGroup::Figure2003);
-    // About 400×280 logical pixels a panel, 2× for print.
-    const QImage image = gallery.render(QSize(1600, 290 * gallery.rows()), 2.0);
-    const QByteArray bytes = encodePng(image);
-    if (bytes.isEmpty()) {
-        err << "error: " << label << ": cannot encode the gallery as PNG\n";
-        outputs.discard();
-        return ExitOutputFailed;
-    }
-    const bool ok = outputs.write(label,
-                                  [&](const AtomicOutputs::Writer& write) {
-                                      return write(bytes.constData(), bytes.size());
-                                  }) &&
-                    outputs.commit();
-    if (!ok) {
-        err << "error: " << outputs.error() << '\n';
-        outputs.discard();
-        return ExitOutputFailed;
-    }
-    out << gallery.presetIds().size() << " panels written to " << invocation.galleryPath << '\n';
+    if (const int status = outputs.commit(); status != ExitDone)
+        return status;
+    for (const QString& line : written)
+        console.out << line << '\n';
     return ExitDone;
+}
+
+} // namespace
+
+Command galleryCommand() {
+    Command command{Invocation::Mode::Gallery};
+    for (const auto& figure : kFigures) {
+        command.selectors << figure.option;
+        command.outputs << figure.option;
+        command.options << QCommandLineOption(figure.option, figure.description, "F");
+    }
+    command.draws = [](const Invocation&) { return true; };
+    command.run = runGallery;
+    return command;
 }

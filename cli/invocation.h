@@ -6,37 +6,32 @@
 
 #include <QString>
 #include <QStringList>
-#include <optional>
+#include <vector>
 
-// What the user asked for on the command line (docs/command-line.md), already checked:
-// parseCommandLine throws izh::InvalidInput naming the option or parameter.
+// What the user asked for on the command line (docs/command-line.md), already
+// checked: parseCommandLine throws izh::InvalidInput naming the option or
+// parameter. Which command runs it: cli/command_table.h.
 struct Invocation {
-    enum class Mode { Gui, Help, Version, ListPresets, Simulate, BenchmarkUi, Gallery, Export, Sweep };
-    Mode mode = Mode::Gui;
+    enum class Mode { Window, Help, Version, ListPresets, Simulate, Sweep, Export, Gallery, BenchmarkUi };
+    Mode mode = Mode::Window;
     QString helpText;
 
     izh::SimulationRequest request;
-    QString presetId; // the last --preset given, if any
-    QString paramsFile;
+    QString presetId;   // the last --preset given, if any
+    QString paramsFile; // the last --params or FILE.json
     QStringList warnings; // e.g. unknown fields in a parameter file
 
     QString csvPath;    // --csv
     QString spikesPath; // --spikes
     QString pngPath;    // --png
     QString svgPath;    // --svg
-    QString galleryPath; // --figure2 / --features2004: the image to write
-    bool galleryIs2004 = false;
-    QString nestmlPath; // --export-nestml (export_command.h)
+    QString figure2Path;      // --figure2
+    QString features2004Path; // --features2004
+    QString nestmlPath; // --export-nestml
     QString pynestPath; // --export-pynest
     QString brian2Path; // --export-brian2
 
-    std::vector<izh::SweepAxis> sweepAxes; // --sweep X, then Y (sweep_command.h)
+    std::vector<izh::SweepAxis> sweepAxes; // --sweep X, then Y
     unsigned sweepThreads = 0;             // --threads; 0: all cores
     QString sweepMetric = "spike_count";   // --metric: the column --png of --sweep draws
-
-    // Whether this invocation draws widgets (window, PNG/SVG, UI benchmark).
-    bool needsWidgets() const {
-        return mode == Mode::Gui || mode == Mode::BenchmarkUi || mode == Mode::Gallery ||
-               !pngPath.isEmpty() || !svgPath.isEmpty();
-    }
 };

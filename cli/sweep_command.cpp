@@ -1,44 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cli/sweep_command.h"
-
+// --sweep X=LO:HI:N --sweep Y=LO:HI:N [model options] --csv F [--png F]
+// [--metric ID] [--threads N] (docs/command-line.md#--sweep): a two-parameter
+// grid on the batch engine, written as the sweep CSV and, with --png, as the
+// sweep window's heat map of one metric (a CSV column).
+#include "cli/command_outputs.h"
+#include "cli/command_table.h"
 #include "cli/exit_status.h"
 #include "core/base/invalid_input.h"
 #include "core/base/number_format.h"
 #include "core/io/sweep_csv.h"
-#include "ui/files/atomic_outputs.h"
+#include "ui/files/png_encoding.h"
+#include "ui/sweep/heat_map_view.h"
 #include "ui/sweep/sweep_metric.h"
 
+#include <QCommandLineParser>
 #include <chrono>
 
 using izh::InvalidInput;
 
-QList<QCommandLineOption> sweepOptions() {
-    return {QCommandLineOption("sweep",
-                               "Sweep a parameter over N values from LO to HI (give twice: X, "
-                               "then Y; N ≤ 1024). Any --set name except dt and duration.",
-                               "NAME=LO:HI:N"),
-            QCommandLineOption("threads", "Worker threads of --sweep (default: all cores).",
-                               "N"),
-            QCommandLineOption("metric",
-                               "What --png of --sweep shows: " +
-                                   sweepMetricIds().join(", ") +
-                                   " (a column of the CSV; default " +
-                                   sweepMetricId(SweepMetric::SpikeCount) + ").",
-                               "ID")};
-}
+namespace {
 
-void applySweepOptions(const QCommandLineParser& parser, Invocation& invocation) {
-    const bool sweep = parser.isSet("sweep");
-    if (!sweep) {
-        for (const char* option : {"threads", "metric"})
-            if (parser.isSet(option))
-                throw InvalidInput(option, "is an option of --sweep");
-        return;
-    }
-    if (invocation.mode != Invocation::Mode::Gui)
-        throw InvalidInput("command line", "--sweep excludes the other modes (--simulate, "
-                                           "--list-presets, --figure2, exports, ...)");
-    invocation.mode = Invocation::Mode::Sweep;
+// The heat map's size: about square cells beside the key, 2× for print.
+constexpr QSize kHeatMapSize(1200, 900);
+constexpr qreal kHeatMapScale = 2.0;
+
+void readSweepOptions(const QCommandLineParser& parser, Invocation& invocation) {
     const QStringList specs = parser.values("sweep");
     if (specs.size() != 2)
         throw InvalidInput("sweep", "give exactly two: --sweep X=LO:HI:N --sweep Y=LO:HI:N (got " +
@@ -55,68 +41,32 @@ void applySweepOptions(const QCommandLineParser& parser, Invocation& invocation)
                                               text.toStdString() + "'");
         invocation.sweepThreads = threads;
     }
-    if (!parser.isSet("csv") || parser.value("csv").isEmpty())
+    if (invocation.csvPath.isEmpty())
         throw InvalidInput("csv", "--sweep needs --csv F (the grid's results)");
     if (parser.isSet("metric")) {
         const QString metric = parser.value("metric");
         if (!sweepMetricFromId(metric))
             throw InvalidInput("metric", "unknown metric '" + metric.toStdString() + "' (" +
-                                             sweepMetricIds().join(", ").toStdString() +
-                                             ")");
-        if (!parser.isSet("png"))
+                                             sweepMetricIds().join(", ").toStdString() + ")");
+        if (invocation.pngPath.isEmpty())
             throw InvalidInput("metric", "chooses what --png of --sweep draws; give --png F");
         invocation.sweepMetric = metric;
     }
-    for (const char* other : {"spikes", "svg"})
-        if (parser.isSet(other))
-            throw InvalidInput(other, "is an output of --simulate, not of --sweep");
 }
 
-int runSweepCommand(const Invocation& invocation, QTextStream& out, QTextStream& err,
-                    const ImageRenderers* renderers) {
+QByteArray heatMapPng(const izh::SweepResult& sweep, SweepMetric metric) {
+    HeatMapView view;
+    view.setMetric(metric);
+    // The view only reads the result while drawing: no copy of the grid.
+    view.setResult(std::shared_ptr<const izh::SweepResult>(&sweep, [](auto*) {}));
+    return encodePng(view.render(kHeatMapSize, kHeatMapScale));
+}
+
+void printSummary(const Invocation& invocation, const izh::SweepResult& sweep, double seconds,
+                  QTextStream& out) {
     const auto& request = invocation.request;
-    const izh::SweepAxis& x = invocation.sweepAxes.at(0);
-    const izh::SweepAxis& y = invocation.sweepAxes.at(1);
-    izh::validateSweep(request, x, y); // InvalidInput: exit 2, nothing written
-
-    // Both outputs are opened before the grid runs: an unwritable path fails at once.
-    AtomicOutputs outputs;
-    const bool drawsMap = !invocation.pngPath.isEmpty();
-    if (!outputs.add("csv", invocation.csvPath) ||
-        (drawsMap && !outputs.add("png", invocation.pngPath))) {
-        err << "error: " << outputs.error() << '\n';
-        outputs.discard();
-        return ExitOutputFailed;
-    }
-    izh::BatchOptions options;
-    options.threads = invocation.sweepThreads;
-    const auto start = std::chrono::steady_clock::now();
-    const izh::SweepResult sweep = izh::runSweep(request, x, y, options);
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-
-    // main loads the drawing module for --png.
-    const QByteArray png =
-        drawsMap && renderers && renderers->heatMapPng
-            ? renderers->heatMapPng(sweep, sweepMetricFromId(invocation.sweepMetric)
-                                               .value_or(SweepMetric::SpikeCount))
-            : QByteArray();
-    if (drawsMap && png.isEmpty()) {
-        err << "error: png: cannot encode the heat map as PNG\n";
-        outputs.discard();
-        return ExitOutputFailed;
-    }
-    const bool written = outputs.write("csv", [&](const AtomicOutputs::Writer& write) {
-        return izh::writeSweepCsv(sweep, chunkWriterFor(write));
-    }) && outputs.write("png", [&](const AtomicOutputs::Writer& write) {
-        return write(png.constData(), png.size());
-    }) && outputs.commit();
-    if (!written) {
-        err << "error: " << outputs.error() << '\n';
-        outputs.discard();
-        return ExitOutputFailed;
-    }
-
+    const izh::SweepAxis& x = sweep.x;
+    const izh::SweepAxis& y = sweep.y;
     std::size_t diverged = 0;
     for (const auto& cell : sweep.cells)
         diverged += cell.divergenceTime.has_value();
@@ -125,7 +75,7 @@ int runSweepCommand(const Invocation& invocation, QTextStream& out, QTextStream&
     auto number = [](double v) { return QString::fromStdString(izh::formatNumber(v)); };
     out << "sweep " << QString::fromStdString(x.name) << " x " << QString::fromStdString(y.name)
         << ": " << x.count << " x " << y.count << " cells, integrator="
-        << QString::fromStdString(std::string(izh::integratorId(request.settings.integrator)))
+        << QString::fromUtf8(izh::integratorId(request.settings.integrator).data())
         << " dt_ms=" << number(request.settings.dt)
         << " duration_ms=" << number(request.settings.duration) << '\n'
         << "elapsed_s=" << QString::number(seconds, 'g', 4)
@@ -134,8 +84,62 @@ int runSweepCommand(const Invocation& invocation, QTextStream& out, QTextStream&
         << " simd=" << izh::simdPathName(sweep.batch.simdUsed) << " diverged_cells=" << diverged
         << '\n'
         << "sweep written to " << invocation.csvPath << '\n';
-    if (drawsMap)
+    if (!invocation.pngPath.isEmpty())
         out << "heat map of " << invocation.sweepMetric << " written to " << invocation.pngPath
             << '\n';
+}
+
+int runSweep(const Invocation& invocation, Console& console) {
+    const auto& request = invocation.request;
+    const izh::SweepAxis& x = invocation.sweepAxes.at(0);
+    const izh::SweepAxis& y = invocation.sweepAxes.at(1);
+    izh::validateSweep(request, x, y); // InvalidInput: exit 2, nothing written
+
+    CommandOutputs outputs(console.err);
+    if (!outputs.open("csv", invocation.csvPath) || !outputs.open("png", invocation.pngPath))
+        return ExitOutputFailed;
+    izh::BatchOptions options;
+    options.threads = invocation.sweepThreads;
+    const auto start = std::chrono::steady_clock::now();
+    const izh::SweepResult sweep = izh::runSweep(request, x, y, options);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    outputs.fill("csv", [&](const AtomicOutputs::Writer& write, QString&) {
+        return izh::writeSweepCsv(sweep, chunkWriterFor(write));
+    });
+    if (!invocation.pngPath.isEmpty()) {
+        const QByteArray png = heatMapPng(
+            sweep, sweepMetricFromId(invocation.sweepMetric).value_or(SweepMetric::SpikeCount));
+        outputs.fill("png", [&](const AtomicOutputs::Writer& write, QString& reason) {
+            if (png.isEmpty())
+                reason = "cannot encode the heat map as PNG";
+            return !png.isEmpty() && write(png.constData(), png.size());
+        });
+    }
+    if (const int status = outputs.commit(); status != ExitDone)
+        return status;
+    printSummary(invocation, sweep, seconds, console.out);
     return ExitDone;
+}
+
+} // namespace
+
+Command sweepCommand() {
+    Command command{Invocation::Mode::Sweep, {"sweep"}, {"csv", "png"}};
+    command.options = {
+        QCommandLineOption("sweep",
+                           "Sweep a parameter over N values from LO to HI (give twice: X, then "
+                           "Y; N ≤ 1024). Any --set name except dt and duration.",
+                           "NAME=LO:HI:N"),
+        QCommandLineOption("threads", "Worker threads of --sweep (default: all cores).", "N"),
+        QCommandLineOption("metric",
+                           "What --png of --sweep shows: " + sweepMetricIds().join(", ") +
+                               " (a column of the CSV; default " +
+                               sweepMetricId(SweepMetric::SpikeCount) + ").",
+                           "ID")};
+    command.read = readSweepOptions;
+    command.draws = [](const Invocation& invocation) { return !invocation.pngPath.isEmpty(); };
+    command.run = runSweep;
+    return command;
 }

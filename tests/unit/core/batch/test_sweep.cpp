@@ -313,7 +313,8 @@ private slots:
                                   << "error: spikes: is an output of --simulate";
         QTest::newRow("with --simulate") << QStringList{"--simulate", "--sweep", "a=0:1:3"} + y +
                                                 csv
-                                         << "error: command line: --sweep excludes";
+                                         << "error: command line: --simulate and --sweep "
+                                            "choose different commands";
         QTest::newRow("threads 0") << QStringList{"--sweep", "a=0:1:3"} + y + csv +
                                           QStringList{"--threads", "0"}
                                    << "error: threads: must be a whole number";
