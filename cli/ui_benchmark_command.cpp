@@ -3,7 +3,10 @@
 // moves the a slider through 200 values for a 10⁴-step run (1 000 ms at
 // dt 0.1, euler) and a 10⁶-step run (dt 0.001), timing each move from the
 // slider's value change to the end of the repaint that shows its result, and
-// prints  ui_latency steps=N p50_ms=X p95_ms=Y  for each.
+// prints  ui_latency steps=N p50_ms=X p95_ms=Y  for each. Then it floods the
+// window with 1000 slider moves without waiting, and prints the longest time
+// its event loop went without running (the GUI thread never waits for a
+// simulation):  ui_responsiveness moves=1000 longest_gap_ms=X
 #include "cli/command_table.h"
 #include "cli/exit_status.h"
 #include "core/presets/preset_library.h"
@@ -68,6 +71,39 @@ std::vector<double> measure(MainWindow& window, double dt, int moves) {
     return latencies;
 }
 
+// The longest the event loop went without running while the sliders move
+// `moves` times, four per pass of the loop, until the plot shows the last.
+double longestEventLoopGapMs(MainWindow& window, int moves) {
+    auto request = izh::defaultRequest();
+    request.settings.integrator = izh::IntegratorKind::Euler;
+    window.loadRequest(request);
+    waitForPaintOfLatest(window, 10000);
+    int moved = 0;
+    QTimer driver;
+    driver.setInterval(0);
+    QObject::connect(&driver, &QTimer::timeout, [&] {
+        for (int k = 0; k < 4 && moved < moves; ++k, ++moved)
+            window.parameterPanel()->slider(k % 2 ? "a" : "d")->setValue(300 + (moved * 7) % 400);
+        if (moved == moves)
+            driver.stop();
+    });
+    QElapsedTimer clock;
+    qint64 last = 0, longest = 0;
+    QTimer heartbeat;
+    heartbeat.setInterval(5);
+    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+        longest = std::max(longest, clock.elapsed() - last);
+        last = clock.elapsed();
+    });
+    clock.start();
+    heartbeat.start();
+    driver.start();
+    while (moved < moves)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    waitForPaintOfLatest(window, 10000);
+    return double(longest);
+}
+
 int runUiBenchmark(const Invocation&, Console& console) {
     QTextStream& out = console.out;
     MainWindow window;
@@ -84,6 +120,8 @@ int runUiBenchmark(const Invocation&, Console& console) {
             << " p95_ms=" << QString::number(percentile(latencies, 0.95), 'f', 2) << '\n';
         out.flush();
     }
+    out << "ui_responsiveness moves=1000 longest_gap_ms="
+        << QString::number(longestEventLoopGapMs(window, 1000), 'f', 1) << '\n';
     return ExitDone;
 }
 

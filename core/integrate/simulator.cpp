@@ -5,11 +5,17 @@ namespace izh {
 
 Trajectory simulate(const SimulationRequest& request, const RunControl& control) {
     Trajectory trajectory;
+    simulateInto(request, trajectory, control);
+    return trajectory;
+}
+
+void simulateInto(const SimulationRequest& request, Trajectory& trajectory,
+                  const RunControl& control) {
     trajectory.dt = request.settings.dt;
+    trajectory.outcome = {};
     FullTraceRecorder recorder(trajectory);
     trajectory.outcome = runSimulation(request, recorder, control, /*fullTrace=*/true);
     recorder.finish();
-    return trajectory;
 }
 
 RunOutcome simulateSpikes(const SimulationRequest& request, const RunControl& control) {

@@ -48,6 +48,13 @@ RunOutcome runSimulation(const SimulationRequest& request, Sink& sink,
 // Runs `request` keeping every sample (CSV export, analysis, tests).
 Trajectory simulate(const SimulationRequest& request, const RunControl& control = {});
 
+// The same into `trajectory`, whose sample arrays keep their memory when it
+// is large enough: a caller that reruns long traces (the window, at every
+// slider move) then writes into pages it has touched before instead of
+// faulting in fresh ones.
+void simulateInto(const SimulationRequest& request, Trajectory& trajectory,
+                  const RunControl& control = {});
+
 // Runs `request` keeping only its spike times and outcome.
 RunOutcome simulateSpikes(const SimulationRequest& request, const RunControl& control = {});
 

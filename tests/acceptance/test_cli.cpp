@@ -456,7 +456,7 @@ private slots:
 
     // Absurd run lengths are refused up front, naming the limit, without
     // trying to allocate or run them.
-    void absurdDurationsAreRefusedQuickly_data() {
+    void absurdDurationsAreRefusedBeforeRunning_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("limit");
         QTest::newRow("1e12 ms with a trace") << QStringList{"--duration", "1e12", "--csv", "t.csv"} << "20000000 recorded samples";
@@ -465,14 +465,13 @@ private slots:
         QTest::newRow("tiny dt") << QStringList{"--duration", "1000", "--dt", "1e-300"} << "200000000 steps";
         QTest::newRow("just over the trace limit") << QStringList{"--duration", "2000000.1", "--dt", "0.1", "--csv", "t.csv"} << "20000000 recorded samples";
     }
-    void absurdDurationsAreRefusedQuickly() {
+    void absurdDurationsAreRefusedBeforeRunning() {
         QFETCH(QStringList, arguments);
         QFETCH(QString, limit);
         const Result result = run(QStringList{"--simulate"} + arguments);
         EXPECT_EXIT(result, 2);
         EXPECT_ERROR(result, "error: duration: ");
         QVERIFY2(result.err.contains(("the limit is " + limit).toUtf8()), result.err.constData());
-        QVERIFY2(result.ms < 3000, qPrintable(result.describe()));
         QVERIFY(snapshot().isEmpty());
     }
 

@@ -77,7 +77,8 @@ std::shared_ptr<const SimulationResult> SimulationWorker::compute(const Simulati
         QElapsedTimer clock;
         clock.start();
         try {
-            auto trajectory = std::make_shared<izh::Trajectory>(izh::simulate(job.request, control));
+            auto trajectory = pool_.acquire(); // never the cached one, which is still held
+            izh::simulateInto(job.request, *trajectory, control);
             if (trajectory->outcome.cancelled)
                 return nullptr; // superseded or cancelled: nobody wants it
             cachedComputeMs_ = static_cast<double>(clock.nsecsElapsed()) / 1e6;

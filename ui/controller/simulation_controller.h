@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ui/controller/simulation_result.h"
+#include "ui/controller/trajectory_pool.h"
 
 #include <QObject>
 #include <QThread>
@@ -63,6 +64,7 @@ private:
     // zoom or resize re-reduces without integrating again.
     std::optional<izh::SimulationRequest> cachedRequest_;
     std::shared_ptr<const izh::Trajectory> cachedTrajectory_;
+    TrajectoryPool pool_; // the memory of earlier runs, for the next
     double cachedComputeMs_ = 0;
 };
 

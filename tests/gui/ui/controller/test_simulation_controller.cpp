@@ -149,7 +149,7 @@ private slots:
     void controllerCancelDropsTheRunAndKeepsTheLastResult();
     void invalidRequestReportsTheField();
     void viewChangeReReducesWithoutIntegrating();
-    void floodOfRequestsKeepsGuiResponsive();
+    void floodOfRequestsEndsOnTheLatest();
 };
 
 void TestSimulationController::resultEqualsDirectCoreRun_data() {
@@ -229,15 +229,11 @@ void TestSimulationController::supersededLongRunStopsPromptly() {
     const double progressWhenSuperseded = worker.progress();
     QVERIFY2(progressWhenSuperseded < 0.5, "the long run was nearly done before it was superseded");
 
-    QElapsedTimer clock;
-    clock.start();
     const auto next = eulerRequest();
     worker.submit({2, next, PlotView{}});
     QVERIFY(QTest::qWaitFor([&] { return !emitted.empty(); }, kTimeoutMs));
-    const qint64 latencyMs = clock.elapsed();
+    // Only the newer run is delivered; how soon is bench_cancel's budget.
     QCOMPARE(emitted.front()->generation, quint64(2));
-    // Half the long run (at least 0.5 s in a release build) was still ahead.
-    QVERIFY2(latencyMs < 400, qPrintable(QString("the newer result took %1 ms").arg(latencyMs)));
     QTest::qWait(100);
     QCOMPARE(emitted.size(), std::size_t(1));
     const QString difference = differenceFromCoreRun(*emitted.front(), next, PlotView{});
@@ -393,10 +389,11 @@ void TestSimulationController::viewChangeReReducesWithoutIntegrating() {
 }
 
 // 1000 random requests from the GUI thread, a few per event-loop pass, some of
-// them long runs: a heartbeat timer keeps firing throughout (the GUI thread
-// never waits for the worker), no stale result is delivered, and the last
-// result is a direct simulation of the last request.
-void TestSimulationController::floodOfRequestsKeepsGuiResponsive() {
+// them long runs: a heartbeat timer keeps firing while they run (the GUI
+// thread never waits for the worker; how long it may pause is
+// --benchmark-ui's budget), no stale result is delivered, and the last result
+// is a direct simulation of the last request.
+void TestSimulationController::floodOfRequestsEndsOnTheLatest() {
     SimulationController controller;
     int stale = 0;
     connect(&controller, &SimulationController::resultReady, this, [&](const ResultPtr& result) {
@@ -430,42 +427,25 @@ void TestSimulationController::floodOfRequestsKeepsGuiResponsive() {
     constexpr int kPerPass = 5;
     int submitted = 0;
     izh::SimulationRequest last;
-    qint64 slowestSubmitNs = 0;
     QTimer driver;
     driver.setInterval(0);
     connect(&driver, &QTimer::timeout, this, [&] {
         for (int k = 0; k < kPerPass && submitted < kRequests; ++k, ++submitted) {
             last = randomRequest(submitted);
-            QElapsedTimer call;
-            call.start();
             controller.simulate(last);
-            slowestSubmitNs = std::max(slowestSubmitNs, call.nsecsElapsed());
         }
         if (submitted == kRequests)
             driver.stop();
     });
-    QElapsedTimer clock;
-    std::vector<qint64> beats;
+    int beats = 0;
     QTimer heartbeat;
     heartbeat.setInterval(5);
-    connect(&heartbeat, &QTimer::timeout, this, [&] { beats.push_back(clock.elapsed()); });
-
-    clock.start();
-    beats.push_back(0);
+    connect(&heartbeat, &QTimer::timeout, this, [&] { ++beats; });
     heartbeat.start();
     driver.start();
     QVERIFY(QTest::qWaitFor([&] { return submitted == kRequests && settled(controller); }, 60000));
     heartbeat.stop();
-    beats.push_back(clock.elapsed());
-
-    qint64 longestGap = 0;
-    for (std::size_t i = 1; i < beats.size(); ++i)
-        longestGap = std::max(longestGap, beats[i] - beats[i - 1]);
-    qInfo("%d requests in %lld ms; longest event-loop gap %lld ms", kRequests, beats.back(), longestGap);
-    // A long run blocking the GUI thread would stall it for a second or more.
-    QVERIFY2(longestGap < 250, qPrintable(QString("the event loop stalled for %1 ms").arg(longestGap)));
-    QVERIFY2(slowestSubmitNs < 50'000'000,
-             qPrintable(QString("simulate() took %1 ms").arg(slowestSubmitNs / 1e6)));
+    QVERIFY(beats > 1);
     QCOMPARE(stale, 0);
     const QString difference = differenceFromCoreRun(*controller.latestResult(), last, PlotView{});
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
