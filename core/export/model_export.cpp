@@ -161,7 +161,7 @@ void addBrian2Scheme(IntegratorKind kind, TemplateValues& values) {
         note = "rk45: Brian2 has no adaptive Dormand-Prince solver in its numpy target;\n"
                "this script uses the closest fixed-step scheme, 'rk4', at dt, with I held\n"
                "over each step. Spike times are then on the dt grid, where the explorer's\n"
-               "rk45 locates them to 1e-9 ms: expect agreement to about dt, not exactly.";
+               "rk45 locates them to 1e-10 ms: expect agreement to about dt, not exactly.";
         method = "'rk4'";
         break;
     }
