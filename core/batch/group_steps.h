@@ -119,6 +119,22 @@ template <class Scheme, bool Shared>
 #endif
 }
 
+// One step of every vector, each lane flagged when it needs attention
+// (flagAttention); whether any lane is.
+template <class Scheme, Isa isa, bool Exact>
+[[gnu::always_inline]] inline bool stepAndFlag(Group& g, BlockState& s, M (&flag)[kVectors]) {
+#pragma GCC unroll 8
+    for (int q = 0; q < kVectors; ++q) {
+        Scheme::step(g.k[q], s.v[q], s.u[q], s.input[q]);
+        flagAttention<Scheme, Exact>(flag[q], g.k[q], s.v[q], s.u[q]);
+    }
+    M any = flag[0];
+#pragma GCC unroll 8
+    for (int q = 1; q < kVectors; ++q)
+        any |= flag[q];
+    return anyLane<isa>(any);
+}
+
 // The inline strategy's step: spikes reset lane-wise in registers
 // (branch-free selects), their times logged for the flagged lanes only. A
 // flagged lane whose v is not finite (NaN or +inf: a flagged v is ≥ vpeak)
@@ -128,16 +144,7 @@ template <class Scheme, bool Shared>
 template <class Scheme, Isa isa>
 [[gnu::always_inline]] inline bool inlineStep(Group& g, BlockState& s, std::size_t stepInBlock) {
     M flag[kVectors];
-#pragma GCC unroll 8
-    for (int q = 0; q < kVectors; ++q) {
-        Scheme::step(g.k[q], s.v[q], s.u[q], s.input[q]);
-        flagAttention<Scheme, false>(flag[q], g.k[q], s.v[q], s.u[q]);
-    }
-    M any = flag[0];
-#pragma GCC unroll 8
-    for (int q = 1; q < kVectors; ++q)
-        any |= flag[q];
-    if (!anyLane<isa>(any)) [[likely]]
+    if (!stepAndFlag<Scheme, isa, false>(g, s, flag)) [[likely]]
         return true;
     constexpr double kInfinity = std::numeric_limits<double>::infinity();
     M nonFinite = {0, 0, 0, 0};
@@ -170,16 +177,7 @@ template <class Scheme, Isa isa>
 template <class Scheme, Isa isa, bool Exact>
 [[gnu::always_inline]] inline bool handledStep(Group& g, BlockState& s, std::size_t step) {
     M flag[kVectors];
-#pragma GCC unroll 8
-    for (int q = 0; q < kVectors; ++q) {
-        Scheme::step(g.k[q], s.v[q], s.u[q], s.input[q]);
-        flagAttention<Scheme, Exact>(flag[q], g.k[q], s.v[q], s.u[q]);
-    }
-    M any = flag[0];
-#pragma GCC unroll 8
-    for (int q = 1; q < kVectors; ++q)
-        any |= flag[q];
-    if (!anyLane<isa>(any)) [[likely]]
+    if (!stepAndFlag<Scheme, isa, Exact>(g, s, flag)) [[likely]]
         return true;
 #pragma GCC unroll 8
     for (int q = 0; q < kVectors; ++q) {

@@ -65,10 +65,16 @@ template <Isa isa> [[gnu::always_inline]] inline bool anyLane(const M& mask) {
     return (both[0] | both[1]) != 0;
 }
 
+// fusedMultiplyAddLanes (fused_multiply_add.h), out of line: the baseline
+// path's rk4 makes 41 of them per step in each of eight unrolled vectors,
+// and the emulation inlined at every one made a single translation unit
+// take minutes and gigabytes to compile.
+void emulatedLaneFma(V& out, const V& a, const V& b, const V& c);
+
 // a·b + c with one rounding in each lane: the scalar code's fused multiply-
 // add, bit for bit. One instruction on the AVX paths (compiled for FMA;
 // resolveSimdPath requires it), the exact emulation on whole vectors on the
-// baseline path (fused_multiply_add.h).
+// baseline path.
 template <Isa isa> struct LaneFma {
     [[gnu::always_inline]] inline V operator()(const V& a, const V& b, const V& c) const {
 #if IZH_BATCH_X86
@@ -78,7 +84,7 @@ template <Isa isa> struct LaneFma {
 #endif
         {
             V out;
-            fusedMultiplyAddLanes(out, a, b, c);
+            emulatedLaneFma(out, a, b, c);
             return out;
         }
     }

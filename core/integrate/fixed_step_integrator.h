@@ -108,7 +108,7 @@ std::size_t advanceBlockOnThisCpu(const StepConstants& k, FixedStepState& state,
 // is then run again with the full test, to find the step where it happened.
 // The samples of [from, to) go to `sink` as one block, which must lie within
 // one of the sink's blocks.
-template <class Scheme, class Sink, class CurrentOf>
+template <class Scheme, BlockSink Sink, class CurrentOf>
 std::size_t advanceUntilEvent(const StepConstants& k, FixedStepState& state, std::size_t from,
                               std::size_t to, CurrentOf currentOf, Sink& sink) {
     const FixedStepState entry = state;
@@ -129,7 +129,7 @@ std::size_t advanceUntilEvent(const StepConstants& k, FixedStepState& state, std
 // Runs steps [from, to), handling spikes (docs/integrators.md#fixed-step-conventions: timed at the step's end,
 // vpeak at their sample, v ← c, u ← u + d). Returns false when the state left
 // the finite range (outcome.divergenceTime set).
-template <class Scheme, class Sink, class CurrentOf>
+template <class Scheme, BlockSink Sink, class CurrentOf>
 bool runFixedSteps(const StepConstants& k, FixedStepState& state, std::size_t from,
                    std::size_t to, CurrentOf currentOf, Sink& sink, RunOutcome& outcome) {
     std::size_t step = from;
@@ -157,7 +157,7 @@ bool runFixedSteps(const StepConstants& k, FixedStepState& state, std::size_t fr
 // The fixed-step loop shared by euler, semi-implicit, half-step and rk4, with
 // docs/integrators.md's conventions: I at the step's start, threshold tested after the
 // step, a spike timed at the step's end, vpeak recorded at the spike's sample.
-template <class Scheme, class Sink>
+template <class Scheme, BlockSink Sink>
 RunOutcome integrateFixedStep(const ModelParameters& model, const StimulusSchedule& schedule,
                               double dt, std::size_t steps, double finalCurrent, Sink& sink,
                               const RunControl& control = {}) {

@@ -12,7 +12,7 @@ namespace izh {
 // Runs `request` with its integrator, handing samples to `sink`. Validates
 // first (throws InvalidInput). The template keeps the fixed-step loop's sink
 // calls direct for a concrete final sink type.
-template <class Sink>
+template <BlockSink Sink>
 RunOutcome runSimulation(const SimulationRequest& request, Sink& sink,
                          const RunControl& control = {}, bool fullTrace = false) {
     validateRequest(request, fullTrace);

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#ifndef Q_MOC_RUN
+#include <concepts>
+#endif
 #include <cstddef>
 #include <limits>
+#include <type_traits>
 
 namespace izh {
 
@@ -11,22 +15,33 @@ namespace izh {
 // the value after the reset increment (docs/integrators.md#fixed-step-conventions).
 //
 // Two ways in: sample() one at a time (rk45, the final sample), and, for the
-// fixed-step loop, blocks of consecutive samples. A concrete sink is `final`
-// and provides
-//   Block openBlock(std::size_t first);       // a small value type
-//   void Block::add(std::size_t index, double v, double u, double current);
-//   void Block::currents(double first, double last); // I at the block's ends
-//                                                   // (I is linear within a block)
-//   std::size_t blockLimit(std::size_t first); // a block never reaches this index
-//   void closeBlock(const Block&, std::size_t first, std::size_t count);
-// The loop keeps the Block in local variables (registers), so per-sample work
-// does not go through memory the compiler must assume aliased.
+// fixed-step loop, blocks of consecutive samples (BlockSink below). The loop
+// keeps the Block in local variables (registers), so per-sample work does
+// not go through memory the compiler must assume aliased.
 class TraceSink {
 public:
     virtual ~TraceSink() = default;
     virtual void reserve(std::size_t samples) { (void)samples; }
     virtual void sample(std::size_t index, double v, double u, double current) = 0;
 };
+
+// A sink the fixed-step loop writes in blocks: a `final` TraceSink with
+//   openBlock(first)            a small value type, the block starting at sample `first`;
+//   Block::add(index, v, u, I)  one sample;
+//   Block::currents(first, last) I at the block's ends (I is linear within a block);
+//   blockLimit(first)           an index no block starting at `first` reaches;
+//   closeBlock(block, first, count).
+#ifndef Q_MOC_RUN // moc (Qt 6.4) cannot parse concepts; test files that it reads include this
+template <class Sink>
+concept BlockSink = std::derived_from<Sink, TraceSink> && std::is_final_v<Sink> &&
+                    requires(Sink& sink, typename Sink::Block& block, std::size_t index, double x) {
+                        { sink.openBlock(index) } -> std::same_as<typename Sink::Block>;
+                        block.add(index, x, x, x);
+                        block.currents(x, x);
+                        { sink.blockLimit(index) } -> std::convertible_to<std::size_t>;
+                        sink.closeBlock(block, index, index);
+                    };
+#endif
 
 // Keeps nothing: for runs where only spike times matter.
 class DiscardingSink final : public TraceSink {
