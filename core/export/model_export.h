@@ -10,7 +10,7 @@
 namespace izh {
 
 // Exports of a SimulationRequest to the simulators that run the model at
-// scale (issue 5). Pure text generators: no Qt, no files; the caller writes
+// scale. Pure text generators: no Qt, no files; the caller writes
 // the text (atomically). Numbers are written with round-trip precision.
 
 // The NESTML model's name, as in the NESTML Izhikevich tutorial.

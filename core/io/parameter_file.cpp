@@ -325,6 +325,17 @@ std::string syntaxError(const json::parse_error& error) {
     return text;
 }
 
+// The time window of a step or a ramp: t_on, t_off (null: to the end), which
+// ends are included, and whether the I slider moves it.
+template <class Component>
+void readWindow(Reader& read, const json& j, const std::string& at, Component& component) {
+    read.number(j, at, "t_on", component.tOn);
+    read.endTime(j, at, component.tOff);
+    read.boolean(j, at, "include_on", component.includeOn);
+    read.boolean(j, at, "include_off", component.includeOff);
+    read.boolean(j, at, "primary", component.primary);
+}
+
 // Reads the catalogue's parameters of `section` from `object`, the section's
 // object in the file (if it has one).
 void readParameters(Reader& read, const json* object, ParameterSection section,
@@ -401,21 +412,13 @@ ParameterFileContents parseDocument(std::string_view text, const SimulationReque
                   [&](const json& j, const std::string& at, CurrentStep& s) {
                       s = CurrentStep{};
                       read.number(j, at, "amplitude", s.amplitude);
-                      read.number(j, at, "t_on", s.tOn);
-                      read.endTime(j, at, s.tOff);
-                      read.boolean(j, at, "include_on", s.includeOn);
-                      read.boolean(j, at, "include_off", s.includeOff);
-                      read.boolean(j, at, "primary", s.primary);
+                      readWindow(read, j, at, s);
                   });
         read.list(*protocol, path, "ramps", kRampKeys, p.ramps,
                   [&](const json& j, const std::string& at, CurrentRamp& r) {
                       r = CurrentRamp{};
                       read.number(j, at, "slope", r.slope);
-                      read.number(j, at, "t_on", r.tOn);
-                      read.endTime(j, at, r.tOff);
-                      read.boolean(j, at, "include_on", r.includeOn);
-                      read.boolean(j, at, "include_off", r.includeOff);
-                      read.boolean(j, at, "primary", r.primary);
+                      readWindow(read, j, at, r);
                   });
         read.list(*protocol, path, "pulse_trains", kTrainKeys, p.trains,
                   [&](const json& j, const std::string& at, PulseTrain& t) {

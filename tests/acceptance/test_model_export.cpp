@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Exports to NESTML, PyNEST and Brian2 (issue 5). The Brian2 script is run
+// Exports to NESTML, PyNEST and Brian2 (docs/command-line.md#exports). The Brian2 script is run
 // with Debian's python3-brian and must reproduce the core's spike times; the
 // NESTML model is checked against the NESTML Izhikevich tutorial's structure;
 // both Python scripts must compile; the CLI writes them atomically.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Benchmark for the docs/performance.md#budgets sweep budget (not a test: timings on a shared
-// 2-core machine are noisy). The grid of issue 4: 256×256 cells of
+// 2-core machine are noisy). The grid of the sweep benchmark: 256×256 cells of
 // (a, d) with a ∈ [0.01, 0.1], d ∈ [0, 10]; b 0.2, c −65, dc I 10, v0 −65,
 // u0 −13, 1000 ms at dt 0.1, euler: 6.55·10⁸ neuron-steps. Prints the median
 // of several runs in neuron-steps/s (budget ≥ 3·10⁹ on 2 cores), for the

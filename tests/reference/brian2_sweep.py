@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Brian2 (C++ standalone) against our --sweep: the docs/performance.md#budgets sweep benchmark.
 
-The grid of issue 4: 256×256 cells of (a, d), a = 0.01 … 0.1, d = 0 … 10
+The grid of the sweep benchmark (docs/performance.md): 256×256 cells of (a, d), a = 0.01 … 0.1, d = 0 … 10
 (value i of N: lo + (hi − lo)·i/(N − 1)), b 0.2, c −65, dc I 10, v0 −65,
 u0 −13, 1000 ms at dt 0.1, forward Euler (6.55·10⁸ neuron-steps).
 

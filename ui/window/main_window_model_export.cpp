@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// File ▸ Export ▸ NESTML model…, PyNEST script…, Brian2 script… (issue 5):
+// File ▸ Export ▸ NESTML model…, PyNEST script…, Brian2 script… (docs/command-line.md#exports):
 // the parameters as they stand in the panel, written atomically.
 #include "ui/window/main_window.h"
 

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The simulation controller and its worker thread (issue 3, "Simulation
-// controller"): what comes back equals a direct run of the core reduced for
+// The simulation controller and its worker thread: what comes back equals a direct run of the core reduced for
 // the same view; the newest request wins and a stale result never reaches the
 // window; a long run stops promptly when superseded or cancelled; invalid input
 // comes back as an error naming the field; zoom and resize re-reduce without

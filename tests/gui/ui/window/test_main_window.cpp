@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The explorer window (issue 3), driven as a person would on the offscreen
+// The explorer window, driven as a person would on the offscreen
 // platform: sliders, presets, menu actions, files. What the plots show is
 // compared with the core run directly and reduced by the same builder; what
 // the exports write is compared with the core's own writers.
