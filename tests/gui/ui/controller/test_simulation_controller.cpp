@@ -132,6 +132,14 @@ bool settled(const SimulationController& controller) {
 
 constexpr int kTimeoutMs = 20000;
 
+// Every result the worker delivers, in order, into `emitted`.
+void collectResults(SimulationWorker& worker, std::vector<ResultPtr>& emitted) {
+    QObject::connect(&worker, &SimulationWorker::resultAvailable, &worker, [&] {
+        if (auto result = worker.takeResult())
+            emitted.push_back(result);
+    });
+}
+
 } // namespace
 
 class TestSimulationController : public QObject {
@@ -219,10 +227,7 @@ void TestSimulationController::newestRequestWinsAndStaleResultsAreDropped() {
 void TestSimulationController::supersededLongRunStopsPromptly() {
     SimulationWorker worker;
     std::vector<ResultPtr> emitted;
-    connect(&worker, &SimulationWorker::resultAvailable, this, [&] {
-        if (auto result = worker.takeResult())
-            emitted.push_back(result);
-    });
+    collectResults(worker, emitted);
     worker.submit({1, longRequest(), PlotView{}});
     QTRY_VERIFY_WITH_TIMEOUT(worker.progress() > 0, kTimeoutMs);
     const double progressWhenSuperseded = worker.progress();
@@ -244,10 +249,7 @@ void TestSimulationController::supersededLongRunStopsPromptly() {
 void TestSimulationController::cancelledRunStopsAndIsNeverDelivered() {
     SimulationWorker worker;
     std::vector<ResultPtr> emitted;
-    connect(&worker, &SimulationWorker::resultAvailable, this, [&] {
-        if (auto result = worker.takeResult())
-            emitted.push_back(result);
-    });
+    collectResults(worker, emitted);
     worker.submit({1, longRequest(), PlotView{}});
     QTRY_VERIFY_WITH_TIMEOUT(worker.progress() > 0, kTimeoutMs);
     worker.cancelCurrent();
