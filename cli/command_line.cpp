@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/command_line.h"
 
+#include "cli/arguments.h"
 #include "cli/command_table.h"
 #include "cli/exit_status.h"
 #include "core/base/invalid_input.h"
 #include "core/base/number_format.h"
+#include "core/io/output_files.h"
 #include "core/io/parameter_file.h"
 #include "core/model/parameter_catalogue.h"
 #include "core/model/request_validation.h"
@@ -77,8 +79,7 @@ double parseValue(const QString& field, const QString& text) {
 }
 
 void applyParameterFile(Invocation& invocation, const QString& path) {
-    const auto contents =
-        izh::readParameterFile(QFile::encodeName(path).toStdString(), invocation.request);
+    const auto contents = izh::readParameterFile(encodePath(path), invocation.request);
     invocation.request = contents.request;
     invocation.paramsFile = path;
     for (const auto& warning : contents.warnings)
@@ -167,25 +168,30 @@ void refuseOtherCommandsOptions(const QCommandLineParser& parser, const Command&
     }
 }
 
-// The output paths: each given to a command that writes it, named, and no
-// two outputs one file (compared as absolute paths: "out.csv" and
-// "./out.csv" are one file, and the second commit would replace the first).
+// The output paths: each given once, to a command that writes it, named,
+// and no two outputs one file ("out.csv", "./out.csv" and a link to it are
+// one file: the second commit would replace the first).
 void applyOutputs(const QCommandLineParser& parser, const Command& chosen, Invocation& invocation) {
-    QStringList seen;
-    for (const Command& command : commands())
-        for (const QString& name : command.outputs) {
-            if (&command != &chosen || !parser.isSet(name))
-                continue;
-            const QString path = parser.value(name);
-            if (path.isEmpty())
-                throw InvalidInput(name.toStdString(), "needs a file name");
-            const QString absolute = QFileInfo(path).absoluteFilePath();
-            if (seen.contains(absolute))
-                throw InvalidInput(name.toStdString(),
-                                   "must not be the same file as another output");
-            seen << absolute;
-            invocation.*outputPaths().value(name) = path;
-        }
+    QList<std::pair<QString, QString>> seen; // option, path
+    for (const QString& name : chosen.outputs) {
+        if (!parser.isSet(name))
+            continue;
+        if (parser.values(name).size() > 1)
+            throw InvalidInput(name.toStdString(), "is given more than once (" +
+                                                       shownValue(parser.values(name).join(", ")) +
+                                                       "); give one file");
+        const QString path = parser.value(name);
+        if (path.isEmpty())
+            throw InvalidInput(name.toStdString(), "needs a file name");
+        for (const auto& [other, otherPath] : seen)
+            if (izh::sameFile(encodePath(otherPath), encodePath(path)))
+                throw InvalidInput(name.toStdString(), "'" + shownValue(path) +
+                                                           "' is the same file as --" +
+                                                           other.toStdString() + " '" +
+                                                           shownValue(otherPath) + "'");
+        seen.push_back({name, path});
+        invocation.*outputPaths().value(name) = path;
+    }
     for (const QCommandLineOption& option : sharedOutputOptions()) {
         const QString name = option.names().front();
         if (!parser.isSet(name) || chosen.outputs.contains(name))

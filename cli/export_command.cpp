@@ -41,9 +41,10 @@ int runExport(const Invocation& invocation, Console& console) {
     }
     if (const int status = outputs.commit(); status != ExitDone)
         return status;
+    QTextStream& summary = outputs.writesToStandardOutput() ? console.err : console.out;
     for (const auto& kind : kExports)
         if (!(invocation.*kind.path).isEmpty())
-            console.out << kind.option + 7 << " written to " << invocation.*kind.path << '\n';
+            summary << kind.option + 7 << " written to " << invocation.*kind.path << '\n';
     return ExitDone;
 }
 

@@ -37,10 +37,10 @@ int runGallery(const Invocation& invocation, Console& console) {
         GalleryView gallery(figure.group);
         // About 400×280 logical pixels a panel, 2× for print.
         const QByteArray png = encodePng(gallery.render(QSize(1600, 290 * gallery.rows()), 2.0));
-        outputs.fill(figure.option, [&](const AtomicOutputs::Writer& write, QString& reason) {
+        outputs.fill(figure.option, [&](const izh::ChunkWriter& write, QString& reason) {
             if (png.isEmpty())
                 reason = "cannot encode the gallery as PNG";
-            return !png.isEmpty() && write(png.constData(), png.size());
+            return !png.isEmpty() && write(std::string_view(png.constData(), std::size_t(png.size())));
         });
         written << QString("%1 panels written to %2")
                        .arg(gallery.presetIds().size())
@@ -48,8 +48,9 @@ int runGallery(const Invocation& invocation, Console& console) {
     }
     if (const int status = outputs.commit(); status != ExitDone)
         return status;
+    QTextStream& summary = outputs.writesToStandardOutput() ? console.err : console.out;
     for (const QString& line : written)
-        console.out << line << '\n';
+        summary << line << '\n';
     return ExitDone;
 }
 

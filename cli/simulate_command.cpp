@@ -62,17 +62,17 @@ int runSimulate(const Invocation& invocation, Console& console) {
     }
     const auto& outcome = trajectory->outcome;
 
-    outputs.fill("csv", [&](const AtomicOutputs::Writer& write, QString&) {
-        return izh::writeTrajectoryCsv(*trajectory, chunkWriterFor(write));
+    outputs.fill("csv", [&](const izh::ChunkWriter& write, QString&) {
+        return izh::writeTrajectoryCsv(*trajectory, write);
     });
-    outputs.fill("spikes", [&](const AtomicOutputs::Writer& write, QString&) {
-        return izh::writeSpikesCsv(outcome.spikeTimes, chunkWriterFor(write));
+    outputs.fill("spikes", [&](const izh::ChunkWriter& write, QString&) {
+        return izh::writeSpikesCsv(outcome.spikeTimes, write);
     });
     if (draws) {
         // The window's plot at 1600×1000 logical pixels; the PNG at 2×.
         const auto plotted = assembleResult(0, request, trajectory, 0, {});
         auto image = [&](bool png) {
-            return [&, png](const AtomicOutputs::Writer& write, QString& reason) {
+            return [&, png](const izh::ChunkWriter& write, QString& reason) {
                 PlotImageOptions options;
                 options.scale = png ? 2.0 : 1.0;
                 QString error;
@@ -82,7 +82,7 @@ int runSimulate(const Invocation& invocation, Console& console) {
                     reason = "cannot draw the plot: " + error;
                     return false;
                 }
-                return write(bytes.constData(), bytes.size());
+                return write(std::string_view(bytes.constData(), std::size_t(bytes.size())));
             };
         };
         outputs.fill("png", image(true));
@@ -91,7 +91,9 @@ int runSimulate(const Invocation& invocation, Console& console) {
     if (const int status = outputs.commit(); status != ExitDone)
         return status;
 
-    printSummary(invocation, outcome, console.out);
+    // With an output on standard output ("-"), the summary goes to standard error.
+    printSummary(invocation, outcome,
+                 outputs.writesToStandardOutput() ? console.err : console.out);
     if (outcome.diverged()) {
         console.err << "error: trajectory: diverged (left the finite range) at t = "
                     << number(*outcome.divergenceTime) << " ms; only the valid part was written\n";

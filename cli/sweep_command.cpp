@@ -105,21 +105,22 @@ int runSweep(const Invocation& invocation, Console& console) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-    outputs.fill("csv", [&](const AtomicOutputs::Writer& write, QString&) {
-        return izh::writeSweepCsv(sweep, chunkWriterFor(write));
+    outputs.fill("csv", [&](const izh::ChunkWriter& write, QString&) {
+        return izh::writeSweepCsv(sweep, write);
     });
     if (!invocation.pngPath.isEmpty()) {
         const QByteArray png = heatMapPng(
             sweep, sweepMetricFromId(invocation.sweepMetric).value_or(SweepMetric::SpikeCount));
-        outputs.fill("png", [&](const AtomicOutputs::Writer& write, QString& reason) {
+        outputs.fill("png", [&](const izh::ChunkWriter& write, QString& reason) {
             if (png.isEmpty())
                 reason = "cannot encode the heat map as PNG";
-            return !png.isEmpty() && write(png.constData(), png.size());
+            return !png.isEmpty() && write(std::string_view(png.constData(), std::size_t(png.size())));
         });
     }
     if (const int status = outputs.commit(); status != ExitDone)
         return status;
-    printSummary(invocation, sweep, seconds, console.out);
+    printSummary(invocation, sweep, seconds,
+                 outputs.writesToStandardOutput() ? console.err : console.out);
     return ExitDone;
 }
 

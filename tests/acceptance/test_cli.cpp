@@ -15,6 +15,9 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <thread>
+#include <sys/sysmacros.h>
+#include <sys/stat.h>
 #include <charconv>
 #include <cmath>
 #include <csignal>
@@ -270,13 +273,114 @@ private slots:
         }
     }
 
+    // ---- where outputs go ----------------------------------------------------
+
+    // A device and a FIFO are written to, not replaced by a regular file; "-"
+    // is standard output (and the summary goes to standard error).
+    void devicesFifosAndStandardOutput() {
+        const QByteArray expected = trajectoryOf({"--preset", "RS"});
+        if (::mknod(QFile::encodeName(at("mynull")).constData(), S_IFCHR | 0666, makedev(1, 3)) == 0) {
+            const Result device = run({"--simulate", "--preset", "RS", "--csv", "mynull"});
+            EXPECT_EXIT(device, 0);
+            struct stat info {};
+            QVERIFY(::lstat(QFile::encodeName(at("mynull")).constData(), &info) == 0);
+            QVERIFY2(S_ISCHR(info.st_mode), "the device stand-in was replaced");
+        }
+        QVERIFY(::mkfifo(QFile::encodeName(at("pipe")).constData(), 0600) == 0);
+        QByteArray received;
+        std::thread reader([&] {
+            QFile fifo(at("pipe"));
+            if (fifo.open(QIODevice::ReadOnly))
+                received = fifo.readAll();
+        });
+        const Result piped = run({"--simulate", "--preset", "RS", "--csv", "pipe"});
+        reader.join();
+        EXPECT_EXIT(piped, 0);
+        QCOMPARE(received, expected);
+        struct stat info {};
+        QVERIFY(::lstat(QFile::encodeName(at("pipe")).constData(), &info) == 0 && S_ISFIFO(info.st_mode));
+
+        const Result dash = run({"--simulate", "--preset", "RS", "--csv", "-"});
+        EXPECT_EXIT(dash, 0);
+        QCOMPARE(dash.out, expected);
+        QVERIFY(dash.err.contains("spike_count=5 "));
+    }
+
+    // Two outputs that are one file, through a link to the file or to its
+    // folder, are refused before anything runs.
+    void outputsThatAreOneFileAreRefused() {
+        writeFile(at("a.csv"), kPrecious);
+        QVERIFY(QFile::link(at("a.csv"), at("l.csv")));
+        QVERIFY(QFile::link(dir_->path(), at("here")));
+        const auto before = snapshot();
+        const Result linked = run({"--simulate", "--preset", "RS", "--csv", "a.csv", "--spikes", "l.csv"});
+        EXPECT_EXIT(linked, 2);
+        EXPECT_ERROR(linked, "error: spikes: 'l.csv' is the same file as --csv 'a.csv'");
+        const Result folder =
+            run({"--simulate", "--preset", "RS", "--csv", "a.csv", "--spikes", "here/a.csv"});
+        EXPECT_EXIT(folder, 2);
+        EXPECT_ERROR(folder, "error: spikes: 'here/a.csv' is the same file as --csv 'a.csv'");
+        const Result twice = run({"--simulate", "--preset", "RS", "--csv", "a.csv", "--csv", "b.csv"});
+        EXPECT_EXIT(twice, 2);
+        EXPECT_ERROR(twice, "error: csv: is given more than once (a.csv, b.csv); give one file");
+        QCOMPARE(snapshot(), before);
+    }
+
+    // A sweep's CSV and PNG are committed together: when the PNG's place is
+    // taken while the sweep runs, the old CSV stays, and the reason is said.
+    void outputsAreCommittedTogether() {
+        QVERIFY(QDir(dir_->path()).mkdir("d1") && QDir(dir_->path()).mkdir("d2"));
+        writeFile(at("d1/out.csv"), kPrecious);
+        QProcess process;
+        process.setWorkingDirectory(dir_->path());
+        process.start(IZH_CLI_PATH, {"--sweep", "a=0.01:0.1:256", "--sweep", "d=2:8:64", "--duration",
+                                     "2000", "--integrator", "euler", "--threads", "1", "--csv",
+                                     "d1/out.csv", "--png", "d2/out.png"});
+        QVERIFY(process.waitForStarted());
+        QTest::qWait(300); // the outputs are open, the grid is running
+        QVERIFY(QDir(dir_->path()).mkdir("d2/out.png"));
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 1);
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(err.startsWith("error: png: cannot write 'd2/out.png': something other than a file is there now"),
+                 qPrintable(err));
+        QCOMPARE(readAll(at("d1/out.csv")), kPrecious);
+        QCOMPARE(QDir(at("d1")).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{"out.csv"});
+    }
+
+    // A file name that is not UTF-8 is written under the very bytes given.
+    void nonUtf8FileNamesAreKept() {
+        const QByteArray name("out\xff\xfe.csv");
+        const Result result = runProgram(
+            "/bin/sh",
+            {"-c", QString("\"%1\" --simulate --preset RS --spikes \"$(printf 'out\\377\\376.csv')\"")
+                       .arg(IZH_CLI_PATH)},
+            QProcessEnvironment::systemEnvironment());
+        EXPECT_EXIT(result, 0);
+        const QByteArray path = QFile::encodeName(dir_->path()) + "/" + name;
+        QVERIFY2(::access(path.constData(), F_OK) == 0, "no file under the bytes given");
+        ::unlink(path.constData()); // QTemporaryDir cannot name it
+    }
+
+    // What standard output cannot take is an error (a /dev/full stand-in).
+    void standardOutputErrorsAreReported() {
+        if (::mknod(QFile::encodeName(at("full")).constData(), S_IFCHR | 0666, makedev(1, 7)) != 0)
+            QSKIP("mknod needs root here");
+        const Result result = runProgram(
+            "/bin/sh", {"-c", QString("\"%1\" --list-presets > full").arg(IZH_CLI_PATH)},
+            QProcessEnvironment::systemEnvironment());
+        EXPECT_EXIT(result, 1);
+        EXPECT_ERROR(result, "error: standard output: cannot write: No space left on device");
+    }
+
     // ---- headless drawing ----------------------------------------------------
 
     // Every mode but the window runs without a display, those that draw too
     // (on the offscreen platform, chosen by the program itself).
     void headlessModesNeedNoDisplay() {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        for (const char* variable : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        for (const char* variable : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "XDG_RUNTIME_DIR"})
             environment.remove(variable);
         const Result sweep = runProgram(
             IZH_CLI_PATH,
@@ -291,6 +395,10 @@ private slots:
         for (const char* image : {"sweep.png", "rs.png"})
             QVERIFY2(!QImage(at(image)).isNull(), image);
         QVERIFY(readAll(at("rs.svg")).contains("<svg"));
+        // Nothing but the program's own messages: no remarks of Qt's about
+        // the platform ("XDG_RUNTIME_DIR not set", "propagateSizeHints").
+        QCOMPARE(sweep.err, QByteArray());
+        QCOMPARE(plot.err, QByteArray());
     }
 
     // ---- --simulate: the outputs --------------------------------------------
@@ -427,7 +535,7 @@ private slots:
             "error: command line: Missing value after '--dt'");
         row("empty --csv", {"!", "--simulate", "--csv", ""}, "error: csv: needs a file name");
         row("same file twice", {"!", "--simulate", "--csv", "out.csv", "--spikes", "./out.csv"},
-            "error: spikes: must not be the same file as another output");
+            "error: spikes: './out.csv' is the same file as --csv 'out.csv'");
         row("--csv without --simulate", {"!", "--list-presets", "--csv", "out.csv"},
             "error: csv: is an output of --simulate");
         row("two modes", {"!", "--list-presets", "--simulate"},

@@ -193,8 +193,8 @@ bool SweepWindow::exportCsv(const QString& path) {
     QString error;
     const bool ok = writeFileAtomically(
         "sweep", path,
-        [&](const AtomicOutputs::Writer& write) {
-            return izh::writeSweepCsv(*result, chunkWriterFor(write));
+        [&](const izh::ChunkWriter& write) {
+            return izh::writeSweepCsv(*result, write);
         },
         &error);
     if (!ok)

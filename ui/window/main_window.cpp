@@ -379,8 +379,8 @@ bool MainWindow::exportResultCsv(const QString& label, const QString& noun, cons
     QString error;
     const bool ok = writeFileAtomically(
         label, path,
-        [&](const AtomicOutputs::Writer& write) {
-            return writeCsv(*result->trajectory, chunkWriterFor(write));
+        [&](const izh::ChunkWriter& write) {
+            return writeCsv(*result->trajectory, write);
         },
         &error);
     if (!ok)

@@ -144,7 +144,7 @@ private slots:
                                       << "spikes: needs a file name";
         QTest::newRow("one file twice")
             << QStringList{"--export-nestml", "x", "--export-pynest", "./x"}
-            << "export-pynest: must not be the same file as another output";
+            << "export-pynest: './x' is the same file as --export-nestml 'x'";
         QTest::newRow("unknown parameter")
             << QStringList{"--simulate", "--set", "zz=1"}
             << QString::fromStdString("zz: unknown parameter (" + izh::parameterNameList() + ")");

@@ -297,7 +297,7 @@ private slots:
                                               << "error: png: needs a file name";
         QTest::newRow("--png the --csv file") << QStringList{"--sweep", "a=0:1:3"} + y + csv +
                                                      QStringList{"--png", "./out.csv"}
-                                              << "error: png: must not be the same file";
+                                              << "error: png: './out.csv' is the same file as --csv 'out.csv'";
         QTest::newRow("unknown --metric") << QStringList{"--sweep", "a=0:1:3"} + y + csv +
                                                  QStringList{"--png", "x.png", "--metric", "isi"}
                                           << "error: metric: unknown metric 'isi' (spike_count, "
